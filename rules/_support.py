@@ -1,0 +1,103 @@
+"""Helpers the rule modules share: citations, seat look-ups, name matching and presence checks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from icslint.diagnostics import Citation, Finding, Loc
+from icslint.models.icb import IcbConstitution, Seat
+
+NHS_ACT_2006 = "National Health Service Act 2006"
+LGPIHA_2007 = "Local Government and Public Involvement in Health Act 2007"
+SCH_1B = "https://www.legislation.gov.uk/ukpga/2006/41/schedule/1B"
+S116ZA = "https://www.legislation.gov.uk/ukpga/2007/28/section/116ZA"
+S116ZB = "https://www.legislation.gov.uk/ukpga/2007/28/section/116ZB"
+
+
+def sch1b(paragraph: str) -> Citation:
+    """A citation of a paragraph of Schedule 1B to the 2006 Act, e.g. sch1b("3(1)")."""
+    number = paragraph.split("(")[0]
+    return Citation(NHS_ACT_2006, f"Schedule 1B, paragraph {paragraph}", f"{SCH_1B}/paragraph/{number}")
+
+
+def secondary(source: str, provision: str, url: str) -> Citation:
+    """A secondary source quoted beside a statutory citation whose wording was not read."""
+    return Citation(source, provision, url)
+
+
+HWE_MODEL = "NHS Herts and West Essex ICB constitution (follows the NHS England model)"
+HWE_SECTION_2 = "https://hertsandwestessex.icb.nhs.uk/us/constitution/2"
+
+
+def s116za(subsection: str) -> Citation:
+    return Citation(LGPIHA_2007, f"section 116ZA{subsection}", S116ZA)
+
+
+def s116zb(subsection: str) -> Citation:
+    return Citation(LGPIHA_2007, f"section 116ZB{subsection}", S116ZB)
+
+
+# --- seats ----------------------------------------------------------------------------------
+
+def seats(doc: IcbConstitution) -> Iterator[tuple[int, Seat]]:
+    """Each board seat with its index in board.seats."""
+    if doc.board is not None:
+        yield from enumerate(doc.board.seats)
+
+
+def seat_loc(index: int, *field: str) -> Loc:
+    return ("board", "seats", index, *field)
+
+
+def seats_with_role(doc: IcbConstitution, role: str) -> list[tuple[int, Seat]]:
+    return [(i, s) for i, s in seats(doc) if s.role == role]
+
+
+SEATS: Loc = ("board", "seats")
+
+
+def seat_name(seat: Seat) -> str:
+    return f'"{seat.title}" ({seat.id})' if seat.title else f'"{seat.id}"'
+
+
+# --- names of bodies ------------------------------------------------------------------------
+
+# Ways documents name the same body; compared after lower-casing and dropping "the".
+_ALIASES = {
+    "nhse": "nhs england",
+    "nhs england and nhs improvement": "nhs england",
+    "secretary of state for health and social care": "secretary of state",
+    "sos": "secretary of state",
+    "icb chair": "chair",
+    "chair of the icb": "chair",
+    "chair of the board": "chair",
+    "icb chief executive": "chief executive",
+    "chief executive officer": "chief executive",
+    "ceo": "chief executive",
+    "icb board": "board",
+}
+
+
+def normalise(name: str | None) -> str:
+    """A body's name reduced for comparison: "The Secretary of State" -> "secretary of state"."""
+    if not name:
+        return ""
+    text = re.sub(r"[^\w\s]", " ", name.lower())
+    text = " ".join(word for word in text.split() if word != "the")
+    return _ALIASES.get(text, text)
+
+
+def is_body(name: str | None, body: str) -> bool:
+    return normalise(name) == normalise(body)
+
+
+# --- presence -------------------------------------------------------------------------------
+# A finding's location may name a key the document does not have: the engine reports it at the
+# nearest mapping that is there, which is where the user has to add it.
+
+
+def unless_true(value: bool | None, loc: Loc, message: str) -> Iterator[Finding]:
+    """A presence-of-clause check: report `message` at `loc` unless the flag is true."""
+    if value is not True:
+        yield Finding(loc, message)

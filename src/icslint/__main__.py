@@ -1,0 +1,3 @@
+from icslint.cli import main
+
+main()

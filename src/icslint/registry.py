@@ -1,0 +1,142 @@
+"""Declaring rules, and discovering the rule set.
+
+A rule is a plain function `(document, options) -> Iterable[Finding]` declared with `@rule(...)`.
+The decorator only attaches a `RuleSpec` to the function; nothing is registered globally.
+Discovery imports the modules of a rule package in sorted order and collects the specs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from icslint.diagnostics import Citation, Finding, Level, Severity
+
+BUILTIN_PACKAGE = "icslint.rules"
+KINDS = ("icb-constitution", "icp-terms-of-reference")
+CODE_PATTERN = re.compile(r"^(ICB|ICP|ICS|ICL)\d{3}$")
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DOC_SECTIONS = ("Requirement", "Why", "Fix", "Source")
+
+Check = Callable[[Any, Any], Iterable[Finding]]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class NoOptions(BaseModel):
+    """Options of a rule that takes none."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """Everything icslint knows about a rule, apart from its findings."""
+
+    code: str
+    slug: str
+    applies_to: str
+    level: Level
+    severity: Severity
+    citations: tuple[Citation, ...]
+    check: Check | None = field(default=None, compare=False)
+    options: type[BaseModel] = NoOptions
+    doc: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else self.slug
+
+    @property
+    def sections(self) -> dict[str, str]:
+        """The docstring's sections: Requirement, Why, Fix and Source."""
+        return parse_doc(self.doc)
+
+
+def rule(
+    *,
+    code: str,
+    slug: str,
+    applies_to: str,
+    level: Level,
+    severity: Severity,
+    citations: Sequence[Citation],
+    options: type[BaseModel] = NoOptions,
+) -> Callable[[F], F]:
+    """Declare a rule. The function's docstring is its documentation."""
+
+    def attach(function: F) -> F:
+        spec = RuleSpec(
+            code=code,
+            slug=slug,
+            applies_to=applies_to,
+            level=level,
+            severity=severity,
+            citations=tuple(citations),
+            check=function,
+            options=options,
+            doc=inspect.getdoc(function) or "",
+        )
+        function.icslint_rule = spec  # type: ignore[attr-defined]
+        return function
+
+    return attach
+
+
+def parse_doc(doc: str) -> dict[str, str]:
+    """Split a rule docstring into its named sections (`Requirement:` ... `Source:`)."""
+    sections: dict[str, str] = {}
+    current: str | None = None
+    for line in doc.splitlines()[1:]:
+        heading = re.match(r"^(\w+):\s*(.*)$", line)
+        if heading and heading.group(1) in DOC_SECTIONS:
+            current = heading.group(1)
+            sections[current] = heading.group(2).strip()
+        elif current is not None:
+            sections[current] = (sections[current] + "\n" + line).strip()
+    return {name: " ".join(text.split()) for name, text in sections.items()}
+
+
+class RuleSetError(Exception):
+    """A rule pack is malformed (duplicate code, bad code or slug)."""
+
+
+def discover(package: str = BUILTIN_PACKAGE) -> tuple[RuleSpec, ...]:
+    """Import every module of a rule package, in name order, and collect its rules by code."""
+    root = importlib.import_module(package)
+    modules: list[ModuleType] = [root]
+    for info in sorted(pkgutil.iter_modules(root.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            modules.append(importlib.import_module(f"{package}.{info.name}"))
+    specs = [
+        spec
+        for module in modules
+        for _, value in sorted(vars(module).items())
+        if (spec := getattr(value, "icslint_rule", None)) is not None
+        and getattr(value, "__module__", None) == module.__name__
+    ]
+    return validate(specs)
+
+
+def validate(specs: Iterable[RuleSpec]) -> tuple[RuleSpec, ...]:
+    by_code: dict[str, RuleSpec] = {}
+    slugs: set[str] = set()
+    for spec in specs:
+        if not CODE_PATTERN.match(spec.code):
+            raise RuleSetError(f"{spec.code}: a rule code is three letters and three digits")
+        if not SLUG_PATTERN.match(spec.slug):
+            raise RuleSetError(f"{spec.code}: slug {spec.slug!r} must be kebab-case")
+        if spec.code in by_code or spec.slug in slugs:
+            raise RuleSetError(f"{spec.code} [{spec.slug}] is declared twice")
+        if spec.applies_to not in KINDS:
+            raise RuleSetError(f"{spec.code}: unknown document kind {spec.applies_to!r}")
+        by_code[spec.code] = spec
+        slugs.add(spec.slug)
+    return tuple(sorted(by_code.values(), key=lambda s: s.code))

@@ -1,0 +1,218 @@
+"""Reading YAML text into plain data with a position for every key and item.
+
+This is the only module that knows ruamel.yaml's types and its 0-based positions. Everything
+else sees plain dicts, lists and scalars, and asks `SourceDocument.position(loc)` for a 1-based
+(line, column).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from icslint.diagnostics import Loc
+
+# Aliases let a short file expand into a huge tree ("billion laughs"). No real constitution has
+# anywhere near this many values, so past it the file is refused instead of eating memory.
+MAX_NODES = 200_000
+
+# Tags that plain YAML data may carry; anything else (!!python/object, !custom, !!binary) is
+# refused, so a document can never ask for code to run or for a non-text value.
+_PLAIN_TAGS = {
+    None,
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:omap",
+}
+
+Position = tuple[int, int]
+
+
+class YamlSyntaxError(Exception):
+    """The text is not YAML icslint can read. Line and column are 1-based."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """Plain data from one YAML document, and where each key and item stands in the text."""
+
+    data: object
+    positions: Mapping[Loc, Position]
+
+    def position(self, loc: Loc) -> Position:
+        """The 1-based (line, column) of `loc`, or of its nearest parent that is in the file.
+
+        A key that is missing is reported at the mapping that should hold it.
+        """
+        for end in range(len(loc), -1, -1):
+            found = self.positions.get(loc[:end])
+            if found is not None:
+                return found
+        return (1, 1)
+
+
+def parse_yaml(text: str) -> SourceDocument:
+    """Parse one YAML document. Raises YamlSyntaxError for anything that is not plain YAML data."""
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        tree = yaml.load(text)
+    except MarkedYAMLError as error:
+        raise _syntax_error(error) from None
+    except YAMLError as error:  # errors without a position
+        raise YamlSyntaxError(f"The file is not valid YAML: {error}") from None
+    positions: dict[Loc, Position] = {(): (1, 1)}
+    converter = _Converter(positions)
+    data = converter.convert(tree, (), (1, 1))
+    return SourceDocument(data=data, positions=positions)
+
+
+def _syntax_error(error: MarkedYAMLError) -> YamlSyntaxError:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = (error.problem or "").strip()
+    name = type(error).__name__
+    if name == "DuplicateKeyError":
+        # ruamel: 'found duplicate key "c" with value "3" (original value: "2")'
+        key = problem.split('"')[1] if problem.count('"') >= 2 else "?"
+        first = error.context_mark.line + 1 if error.context_mark is not None else None
+        where = f" (first on line {first})" if first else ""
+        return YamlSyntaxError(
+            f'The key "{key}" appears twice in the same mapping{where}. '
+            "Each key may appear once: remove the duplicate or merge the two entries.",
+            line,
+            column,
+        )
+    if "\t" in problem or "'\\t'" in problem:
+        return YamlSyntaxError(
+            "A tab character is used where YAML expects spaces. Indent with spaces only.",
+            line,
+            column,
+        )
+    if name == "ComposerError" and "single document" in str(error):
+        return YamlSyntaxError(
+            "The file holds more than one YAML document (a '---' line). "
+            "Put each constitution or terms of reference in a file of its own.",
+            line,
+            column,
+        )
+    if "mapping values are not allowed" in problem:
+        return YamlSyntaxError(
+            "A colon followed by a space inside a value starts a new key here. Put the whole "
+            'value in quotes, for example title: "Partner Member (trusts: acute)".',
+            line,
+            column,
+        )
+    context = (error.context or "").strip()
+    detail = f"{problem} ({context})" if context and problem else problem or context or str(error)
+    return YamlSyntaxError(f"The file is not valid YAML: {detail}.", line, column)
+
+
+class _Converter:
+    """Turns ruamel's round-trip tree into plain data, recording positions as it goes."""
+
+    def __init__(self, positions: dict[Loc, Position]) -> None:
+        self.positions = positions
+        self.nodes = 0
+        self.active: set[int] = set()
+
+    def convert(self, node: object, loc: Loc, here: Position) -> object:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise YamlSyntaxError(
+                f"The file expands to more than {MAX_NODES:,} values (anchors and aliases "
+                "repeated many times). icslint refuses it to protect your machine.",
+                *here,
+            )
+        if isinstance(node, TaggedScalar) or _custom_tag(node):
+            raise YamlSyntaxError(
+                f"The tag {_tag_name(node)} is not allowed. icslint documents hold plain "
+                "text, numbers, dates, true/false, lists and mappings only.",
+                *here,
+            )
+        if isinstance(node, CommentedMap):
+            return self._mapping(node, loc)
+        if isinstance(node, CommentedSeq):
+            return self._sequence(node, loc)
+        if isinstance(node, bytes):
+            raise YamlSyntaxError("Binary values (!!binary) are not allowed.", *here)
+        if isinstance(node, dt.datetime):
+            return dt.datetime(*node.timetuple()[:6])
+        return node
+
+    def _mapping(self, node: CommentedMap, loc: Loc) -> dict[str, object]:
+        self._enter(node, loc)
+        result: dict[str, object] = {}
+        for key, value in node.items():
+            name = key if isinstance(key, str) else str(key)
+            key_pos = self._lc(node, "key", key) or self.positions[loc]
+            if not loc and not result:
+                # The document as a whole is reported at its first key, not at a leading comment.
+                self.positions[()] = key_pos
+            value_pos = self._lc(node, "value", key) or key_pos
+            child = (*loc, name)
+            # A mapping entry points at its key.
+            self.positions[child] = key_pos
+            result[name] = self.convert(value, child, value_pos)
+            self.positions[child] = key_pos
+        self.active.discard(id(node))
+        return result
+
+    def _sequence(self, node: CommentedSeq, loc: Loc) -> list[object]:
+        self._enter(node, loc)
+        result: list[object] = []
+        for index, value in enumerate(node):
+            item_pos = self._lc(node, "item", index) or self.positions[loc]
+            child = (*loc, index)
+            # A list item points at the item itself.
+            self.positions[child] = item_pos
+            result.append(self.convert(value, child, item_pos))
+            self.positions[child] = item_pos
+        self.active.discard(id(node))
+        return result
+
+    def _enter(self, node: object, loc: Loc) -> None:
+        if id(node) in self.active:
+            raise YamlSyntaxError(
+                "An alias refers to a mapping or list that contains it, which would repeat "
+                "for ever. Write the values out instead.",
+                *self.positions.get(loc, (1, 1)),
+            )
+        self.active.add(id(node))
+
+    @staticmethod
+    def _lc(node: CommentedMap | CommentedSeq, kind: str, key: object) -> Position | None:
+        try:
+            line, column = getattr(node.lc, kind)(key)
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return None  # keys brought in by a merge (<<) have no position of their own
+        return (int(line) + 1, int(column) + 1)
+
+
+def _custom_tag(node: object) -> bool:
+    tag = getattr(node, "tag", None)
+    value = getattr(tag, "value", None) if tag is not None else None
+    return value not in _PLAIN_TAGS
+
+
+def _tag_name(node: object) -> str:
+    tag = getattr(node, "tag", None)
+    value = str(getattr(tag, "value", tag))
+    return value.replace("tag:yaml.org,2002:", "!!")
