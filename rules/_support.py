@@ -18,7 +18,9 @@ S116ZB = "https://www.legislation.gov.uk/ukpga/2007/28/section/116ZB"
 def sch1b(paragraph: str) -> Citation:
     """A citation of a paragraph of Schedule 1B to the 2006 Act, e.g. sch1b("3(1)")."""
     number = paragraph.split("(")[0]
-    return Citation(NHS_ACT_2006, f"Schedule 1B, paragraph {paragraph}", f"{SCH_1B}/paragraph/{number}")
+    return Citation(
+        NHS_ACT_2006, f"Schedule 1B, paragraph {paragraph}", f"{SCH_1B}/paragraph/{number}"
+    )
 
 
 def secondary(source: str, provision: str, url: str) -> Citation:
@@ -39,6 +41,7 @@ def s116zb(subsection: str) -> Citation:
 
 
 # --- seats ----------------------------------------------------------------------------------
+
 
 def seats(doc: IcbConstitution) -> Iterator[tuple[int, Seat]]:
     """Each board seat with its index in board.seats."""

@@ -16,11 +16,11 @@ from ._support import (
     SCH_1B,
     SEATS,
     sch1b,
-    secondary,
     seat_loc,
     seat_name,
     seats,
     seats_with_role,
+    secondary,
     unless_true,
 )
 
@@ -56,7 +56,7 @@ def board_minimum_membership(doc: IcbConstitution, options: NoOptions) -> Iterat
                 f"role: {role}.",
             )
         elif total > 1:
-            index, seat = found[1] if len(found) > 1 else found[0]
+            index, _seat = found[1] if len(found) > 1 else found[0]
             yield Finding(
                 seat_loc(index),
                 f"The board has {total} {label} seats; it must have exactly one. Give the "
@@ -108,15 +108,17 @@ def ordinary_member_term(doc: IcbConstitution, options: NoOptions) -> Iterator[F
                 "chief_executive).",
             )
     for term, text in doc.definitions.items():
-        if re.sub(r"[\s_-]+", " ", term.lower()).strip() in {"ordinary member", "ordinary members"}:
-            if _LEADERS.search(text) and not _EXCLUDES.search(text):
-                yield Finding(
-                    ("definitions", term),
-                    f'The definition of "{term}" includes the chair or the chief executive. '
-                    "In Schedule 1B ordinary members are the members other than those two; "
-                    'reword it, for example "a member of the Board other than the Chair and '
-                    'the Chief Executive".',
-                )
+        defines_ordinary = re.sub(r"[\s_-]+", " ", term.lower()).strip().rstrip("s") == (
+            "ordinary member"
+        )
+        if defines_ordinary and _LEADERS.search(text) and not _EXCLUDES.search(text):
+            yield Finding(
+                ("definitions", term),
+                f'The definition of "{term}" includes the chair or the chief executive. '
+                "In Schedule 1B ordinary members are the members other than those two; "
+                'reword it, for example "a member of the Board other than the Chair and '
+                'the Chief Executive".',
+            )
 
 
 def _partner_rule(
@@ -171,7 +173,7 @@ def _partner_rule(
     ],
 )
 def partner_member_trusts(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
-    """At least one ordinary member nominated jointly by the area's NHS trusts and foundation trusts.
+    """A partner member nominated jointly by the area's NHS trusts and foundation trusts.
 
     Requirement: At least one ordinary member must be nominated jointly by the NHS trusts and
     NHS foundation trusts that provide services in the ICB's area and are of the description
@@ -208,7 +210,7 @@ def partner_member_trusts(doc: IcbConstitution, options: NoOptions) -> Iterator[
     ],
 )
 def partner_member_primary_care(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
-    """At least one ordinary member nominated jointly by the area's primary medical services providers.
+    """A partner member nominated jointly by the area's primary medical services providers.
 
     Requirement: At least one ordinary member must be nominated jointly by the providers of
     primary medical services (general practice) in the ICB's area that are of a prescribed
@@ -250,10 +252,8 @@ def partner_member_primary_care(doc: IcbConstitution, options: NoOptions) -> Ite
         ),
     ],
 )
-def partner_member_local_authorities(
-    doc: IcbConstitution, options: NoOptions
-) -> Iterator[Finding]:
-    """At least one ordinary member nominated jointly by the area's local authorities.
+def partner_member_local_authorities(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+    """A partner member nominated jointly by the area's local authorities.
 
     Requirement: At least one ordinary member must be nominated jointly by the local
     authorities whose areas coincide with, or include all or part of, the ICB's area.

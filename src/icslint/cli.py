@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,12 +22,12 @@ class ExitCode(IntEnum):
     USAGE = 2
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -66,9 +66,7 @@ def main_options(
 
 @app.command()
 def check(
-    paths: Annotated[
-        list[Path], typer.Argument(help="YAML files, or folders to search for them.")
-    ],
+    paths: Annotated[list[Path], typer.Argument(help="YAML files, or folders to search for them.")],
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CheckFormat.text,

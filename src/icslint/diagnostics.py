@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 # A location in a document: the same tuple that pydantic uses for errors and that the YAML path
 # spells out, for example ("board", "seats", 3, "role").
 Loc = tuple[str | int, ...]
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Where a requirement comes from."""
 
     STATUTE = "statute"
@@ -19,7 +19,7 @@ class Level(str, Enum):
     TOOL = "tool"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How a finding is reported. Ordered: error > warning > info."""
 
     ERROR = "error"

@@ -111,4 +111,6 @@ def load(text: str, path: str) -> Loaded:
 
 def _not_a_document(path: str, source: SourceDocument, message: str, loc: Loc) -> Loaded:
     line, column = source.position(loc)
-    return Loaded(path, source, None, (tool_diagnostic(NOT_A_DOCUMENT, path, line, column, message, loc),))
+    return Loaded(
+        path, source, None, (tool_diagnostic(NOT_A_DOCUMENT, path, line, column, message, loc),)
+    )

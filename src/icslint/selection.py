@@ -20,8 +20,7 @@ def _check_known(rules: Sequence[RuleSpec], selectors: Iterable[str]) -> None:
     for selector in selectors:
         if not any(_matches(spec, selector) for spec in rules):
             raise UnknownSelector(
-                f"{selector!r} is not a rule code, code prefix or rule name "
-                "(see `icslint rules`)"
+                f"{selector!r} is not a rule code, code prefix or rule name (see `icslint rules`)"
             )
 
 

@@ -75,7 +75,7 @@ def parse_yaml(text: str) -> SourceDocument:
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as error:
-        raise _syntax_error(error) from None
+        raise _syntax_error(error, text) from None
     except YAMLError as error:  # errors without a position
         raise YamlSyntaxError(f"The file is not valid YAML: {error}") from None
     positions: dict[Loc, Position] = {(): (1, 1)}
@@ -84,7 +84,7 @@ def parse_yaml(text: str) -> SourceDocument:
     return SourceDocument(data=data, positions=positions)
 
 
-def _syntax_error(error: MarkedYAMLError) -> YamlSyntaxError:
+def _syntax_error(error: MarkedYAMLError, text: str) -> YamlSyntaxError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (error.problem or "").strip()
@@ -92,7 +92,7 @@ def _syntax_error(error: MarkedYAMLError) -> YamlSyntaxError:
     if name == "DuplicateKeyError":
         # ruamel: 'found duplicate key "c" with value "3" (original value: "2")'
         key = problem.split('"')[1] if problem.count('"') >= 2 else "?"
-        first = error.context_mark.line + 1 if error.context_mark is not None else None
+        first = _earlier_key_line(text, key, line, column)
         where = f" (first on line {first})" if first else ""
         return YamlSyntaxError(
             f'The key "{key}" appears twice in the same mapping{where}. '
@@ -123,6 +123,25 @@ def _syntax_error(error: MarkedYAMLError) -> YamlSyntaxError:
     context = (error.context or "").strip()
     detail = f"{problem} ({context})" if context and problem else problem or context or str(error)
     return YamlSyntaxError(f"The file is not valid YAML: {detail}.", line, column)
+
+
+def _earlier_key_line(text: str, key: str, line: int, column: int) -> int | None:
+    """The line where a duplicated block-mapping key first appears, above its repeat."""
+    lines = text.splitlines()
+    for number in range(min(line, len(lines) + 1) - 1, 0, -1):
+        candidate = lines[number - 1]
+        body = candidate.lstrip(" ")
+        start = len(candidate) - len(body)
+        while body.startswith("- "):  # a key that opens a list item
+            body = body[2:].lstrip(" ")
+            start = len(candidate) - len(body)
+        if not body or body.startswith("#"):
+            continue
+        if start == column - 1 and body.split(":", 1)[0].strip("'\" ") == key:
+            return number
+        if start < column - 1:
+            return None  # left the mapping without finding the key
+    return None
 
 
 class _Converter:

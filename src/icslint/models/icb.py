@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from pydantic import Field
+
 from icslint.models.base import (
     LocalAuthority,
     Model,
@@ -137,7 +139,7 @@ class Seat(Model):
     removal_approved_by: Text | None = None
     must_be_employee: bool | None = None
     employee_condition: Literal["on_appointment", "on_appointment_and_continuing"] | None = None
-    """Whether being an ICB employee is a condition of appointment only, or of remaining in post too."""
+    """Whether being an ICB employee is a condition of appointment only, or of staying too."""
     term_years: float | None = None
     max_terms: PositiveInt | None = None
     is_deputy_chair: bool = False
@@ -378,5 +380,5 @@ class IcbConstitution(Model):
     public_involvement: PublicInvolvement | None = None
     related_documents: RelatedDocuments | None = None
     variation: Variation | None = None
-    definitions: dict[str, Text] = {}
+    definitions: dict[str, Text] = Field(default_factory=dict)
     defined_terms_used: tuple[Text, ...] = ()

@@ -45,9 +45,7 @@ def summary(result: Result) -> Text:
     ]
     if not counts:
         return Text(f"All checks passed ({files} checked).", style="green")
-    parts = ", ".join(
-        f"{n} {name}{'s' if n != 1 and name != 'info' else ''}" for n, name in counts
-    )
+    parts = ", ".join(f"{n} {name}{'s' if n != 1 and name != 'info' else ''}" for n, name in counts)
     return Text(f"Found {parts} in {files}.", style="bold")
 
 

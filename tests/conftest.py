@@ -1,0 +1,60 @@
+"""Shared test helpers: running the CLI, and reading the `# [CODE]` markers in YAML fixtures."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from icslint.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+RULE_EXAMPLES = ROOT / "rules" / "examples"
+
+# A marker is a code in square brackets in a comment that follows YAML content on the same
+# line: `seats:  # [ICB010]` or `- id: x  # [ICB014] [ICB015]`.
+_INLINE_COMMENT = re.compile(r"^\s*[^#\s].*?\s#(?P<comment>.*)$")
+_CODE = re.compile(r"\[(IC[BPSL]\d{3})\]")
+
+
+def markers(path: Path) -> set[tuple[int, str]]:
+    """The (line, code) pairs a fixture says it must produce."""
+    expected: set[tuple[int, str]] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = _INLINE_COMMENT.match(line)
+        if match:
+            expected.update((number, code) for code in _CODE.findall(match["comment"]))
+    return expected
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Run `icslint ARGS`; return (exit code, stdout, stderr)."""
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def check_json(*args: str) -> tuple[int, dict[str, object]]:
+    code, out, _ = run("check", "--format", "json", *args)
+    return code, json.loads(out)
+
+
+def found(report: dict[str, object]) -> set[tuple[int, str]]:
+    diagnostics = report["diagnostics"]
+    assert isinstance(diagnostics, list)
+    return {(d["line"], d["code"]) for d in diagnostics}
+
+
+@pytest.fixture
+def write(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write a YAML file into a temporary folder and return its path."""
+
+    def _write(text: str, name: str = "doc.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write

@@ -1,0 +1,117 @@
+"""The check command as users and CI see it: output shapes, selection and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLES, check_json, found, run
+
+CHAIR_FAULTS = EXAMPLES / "invalid" / "icb-chair-and-chief-executive.yaml"
+STRATEGY_FAULTS = EXAMPLES / "invalid" / "icp-strategy-and-quorum.yaml"
+
+
+def test_json_output_has_exactly_the_agreed_shape() -> None:
+    code, report = check_json(str(CHAIR_FAULTS))
+    assert set(report) == {"version", "diagnostics", "summary"}
+    assert report["version"] == 1
+    assert report["summary"] == {"files": 1, "error": 5, "warning": 0, "info": 0}
+    first = report["diagnostics"][0]
+    assert first == {
+        "path": CHAIR_FAULTS.as_posix(),
+        "line": 79,
+        "column": 7,
+        "code": "ICB051",
+        "rule": "chair-removal",
+        "severity": "error",
+        "level": "statute",
+        "message": "The constitution lets The Board, by a two-thirds majority remove the chair. "
+        "Only NHS England may be given that power. Set removal_by: NHS England, or remove the "
+        "clause.",
+        "citations": [
+            {
+                "instrument": "National Health Service Act 2006",
+                "provision": "Schedule 1B, paragraph 6",
+                "url": "https://www.legislation.gov.uk/ukpga/2006/41/schedule/1B/paragraph/6",
+            }
+        ],
+    }
+    assert code == 1
+
+
+def test_text_output_lines_and_summary() -> None:
+    code, out, _ = run("check", str(CHAIR_FAULTS))
+    lines = out.splitlines()
+    path = CHAIR_FAULTS.as_posix()
+    assert lines[0] == (
+        f"{path}:79:7: ICB051 [chair-removal] error: The constitution lets The Board, by a "
+        "two-thirds majority remove the chair. Only NHS England may be given that power. Set "
+        "removal_by: NHS England, or remove the clause."
+    )
+    assert lines[1] == (
+        "  = National Health Service Act 2006, Schedule 1B, paragraph 6: "
+        "https://www.legislation.gov.uk/ukpga/2006/41/schedule/1B/paragraph/6"
+    )
+    assert lines[-1] == "Found 5 errors in 1 file."
+    assert code == 1
+
+
+def test_select_and_ignore_take_codes_prefixes_and_slugs() -> None:
+    _, report = check_json("--select", "ICB060", str(CHAIR_FAULTS))
+    assert found(report) == {(90, "ICB060"), (91, "ICB060")}
+    _, report = check_json("--select", "chief-executive-employee", str(CHAIR_FAULTS))
+    assert found(report) == {(93, "ICB061")}
+    _, report = check_json("--select", "ICB06", "--ignore", "ICB061", str(CHAIR_FAULTS))
+    assert found(report) == {(90, "ICB060"), (91, "ICB060")}
+    _, report = check_json("--ignore", "ICB051,chief-executive-appointment", str(CHAIR_FAULTS))
+    assert found(report) == {(93, "ICB061")}
+
+
+def test_an_unknown_selector_is_a_usage_error() -> None:
+    code, _out, err = run("check", "--select", "ICB998", str(CHAIR_FAULTS))
+    assert code == 2
+    assert "'ICB998' is not a rule code, code prefix or rule name" in err
+
+
+def test_fail_on_decides_which_severities_fail() -> None:
+    # This file's only warning-level finding is ICP007; ignoring the errors leaves it alone.
+    args = ("--ignore", "ICP010,ICP014,ICP015", str(STRATEGY_FAULTS))
+    code, report = check_json(*args)
+    assert found(report) == {(164, "ICP007")}
+    assert code == 0
+    code, _ = check_json("--fail-on", "warning", *args)
+    assert code == 1
+    code, _ = check_json("--fail-on", "error", "--select", "ICP007", str(STRATEGY_FAULTS))
+    assert code == 0
+
+
+def test_folders_are_searched_for_icslint_documents_only(tmp_path: Path) -> None:
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "ci.yaml").write_text("kind: icb-constitution\n")
+    (tmp_path / "pre-commit.yaml").write_text("repos: []\n")
+    (tmp_path / "notes.txt").write_text("kind: icb-constitution\n")
+    nested = tmp_path / "icb" / "constitution.yml"
+    nested.parent.mkdir()
+    nested.write_text("kind: icb-constitution\nschema_version: 1\nicb:\n  nmae: X\n")
+    code, report = check_json(str(tmp_path))
+    assert report["summary"]["files"] == 1
+    assert found(report) == {(4, "ICL002")}
+    assert code == 1
+
+
+def test_a_bad_format_is_a_usage_error() -> None:
+    code, _, _ = run("check", "--format", "xml", str(CHAIR_FAULTS))
+    assert code == 2
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "icslint", "check", "--format", "json", str(CHAIR_FAULTS)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["summary"]["error"] == 5

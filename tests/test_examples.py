@@ -1,0 +1,37 @@
+"""The shipped examples: the valid ones are clean, each invalid one fails exactly as marked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, check_json, found, markers, run
+
+INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
+
+
+def test_valid_examples_pass_with_no_findings() -> None:
+    code, report = check_json(str(EXAMPLES / "valid"))
+    assert report["diagnostics"] == []
+    assert report["summary"] == {"files": 2, "error": 0, "warning": 0, "info": 0}
+    assert code == 0
+
+
+def test_there_are_at_least_six_invalid_examples() -> None:
+    assert len(INVALID) >= 6
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_invalid_example_gives_exactly_its_marked_findings(path: Path) -> None:
+    expected = markers(path)
+    assert expected, f"{path.name} has no # [CODE] markers"
+    code, report = check_json(str(path))
+    assert found(report) == expected
+    assert code == 1
+
+
+def test_checking_the_valid_folder_from_the_command_line_exits_0() -> None:
+    code, out, _ = run("check", str(EXAMPLES / "valid"))
+    assert code == 0
+    assert out.strip() == "All checks passed (2 files checked)."

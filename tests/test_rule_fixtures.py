@@ -1,0 +1,29 @@
+"""Each rule's good fixture passes and its bad fixture fails exactly at its marked lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import RULE_EXAMPLES, check_json, found, markers
+from icslint.registry import discover
+
+RULES = discover()
+
+
+@pytest.mark.parametrize("code", [s.code for s in RULES])
+def test_bad_fixture_gives_exactly_the_marked_findings(code: str) -> None:
+    path = RULE_EXAMPLES / code / "bad.yaml"
+    expected = markers(path)
+    assert expected and {c for _, c in expected} == {code}
+    exit_code, report = check_json("--select", code, "--fail-on", "info", str(path))
+    assert found(report) == expected
+    assert exit_code == 1
+
+
+@pytest.mark.parametrize("code", [s.code for s in RULES])
+def test_good_fixture_gives_no_findings(code: str) -> None:
+    exit_code, report = check_json(
+        "--select", code, "--fail-on", "info", str(RULE_EXAMPLES / code / "good.yaml")
+    )
+    assert report["diagnostics"] == []
+    assert exit_code == 0
