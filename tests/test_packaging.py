@@ -1,0 +1,87 @@
+"""The wheel carries the rule set and templates, and works from outside the source tree.
+
+Built without network access: the build uses the setuptools already installed by the test
+extra, and the fresh virtual environment borrows the installed dependencies.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(work), "."],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    venv = work / "venv"
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = work.glob("icslint-*.whl")
+    subprocess.run(
+        [str(venv / "bin" / "pip"), "install", "--no-deps", "--no-index", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    return venv
+
+
+def test_wheel_contains_rules_examples_and_templates(wheel_env: Path) -> None:
+    code = (
+        "import icslint, importlib.resources as r; "
+        "print(icslint.__file__); "
+        "print(r.files('icslint.rules').joinpath('examples/ICB010/bad.yaml').is_file()); "
+        "print(r.files('icslint.templates').is_dir())"
+    )
+    out = subprocess.run(
+        [str(wheel_env / "bin" / "python"), "-c", code],
+        cwd=wheel_env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert out[0].startswith(str(wheel_env))  # the installed wheel, not the source tree
+    assert out[1:] == ["True", "True"]
+
+
+def test_installed_wheel_checks_the_examples_from_outside_the_tree(wheel_env: Path) -> None:
+    icslint = str(wheel_env / "bin" / "icslint")
+    valid = subprocess.run(
+        [icslint, "check", str(EXAMPLES / "valid")], cwd=wheel_env, capture_output=True, text=True
+    )
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+    invalid = subprocess.run(
+        [icslint, "check", "-f", "json", str(EXAMPLES / "invalid" / "icb-board-composition.yaml")],
+        cwd=wheel_env,
+        capture_output=True,
+        text=True,
+    )
+    assert invalid.returncode == 1
+    codes = {d["code"] for d in json.loads(invalid.stdout)["diagnostics"]}
+    assert codes == {"ICB011", "ICB015", "ICB016"}
+
+
+def test_check_does_not_import_the_rendering_libraries() -> None:
+    code = (
+        "import sys; from icslint.cli import main; sys.argv = ['icslint', 'check', "
+        f"{str(EXAMPLES / 'valid')!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'jinja2', 'docx', 'docxtpl', 'weasyprint'} & set(sys.modules)\n"
+        "print(sorted(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
