@@ -83,5 +83,7 @@ def test_check_does_not_import_the_rendering_libraries() -> None:
         "heavy = {'jinja2', 'docx', 'docxtpl', 'weasyprint'} & set(sys.modules)\n"
         "print(sorted(heavy))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().splitlines()[-1] == "[]"
