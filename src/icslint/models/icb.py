@@ -125,6 +125,9 @@ class Seat(Model):
     role: SeatRole | None = None
     """chair, chief_executive, or ordinary (every other member: Sch 1B para 3(2))."""
     category: SeatCategory | None = None
+    executive_role: Literal["finance", "medical", "nursing", "other"] | None = None
+    """For executive seats: which of NHS England's three required executive roles the seat is
+    (director of finance, medical director, director of nursing), if any."""
     partner_sector: PartnerSector | None = None
     """For partner members: the sector whose bodies nominate the member."""
     count: PositiveInt = 1
@@ -133,6 +136,9 @@ class Seat(Model):
     appointed_by: Text | None = None
     appointment_approved_by: Text | None = None
     nominated_by: Text | None = None
+    """Who nominates, in words, for example "The NHS trusts and foundation trusts, jointly"."""
+    nominating_bodies: tuple[Text, ...] = ()
+    """The bodies entitled to nominate, by name (for the local authority seat: the councils)."""
     nomination_process_ref: Text | None = None
     appointment_process: Text | None = None
     removal_by: Text | None = None
@@ -159,6 +165,8 @@ class Participant(Model):
     title: Text
     organisation: Text | None = None
     voting: bool = False
+    exec_lead_portfolios: tuple[ExecLeadPortfolio, ...] = ()
+    """Lead roles held by this participant (only the mental-health lead may sit off the board)."""
 
 
 class Board(Model):
