@@ -8,7 +8,7 @@ from icslint.diagnostics import Finding, Level, Severity
 from icslint.models.icb import IcbConstitution
 from icslint.registry import NoOptions, rule
 
-from ._support import is_body, sch1b, seat_loc, seats_with_role
+from ._support import is_body, sch1b, seat_loc, seats_with_role, secondary, unless_true
 
 ICB = "icb-constitution"
 
@@ -87,3 +87,63 @@ def chief_executive_employee(doc: IcbConstitution, options: NoOptions) -> Iterat
                 "and of remaining chief executive. Set must_be_employee: true and "
                 "employee_condition: on_appointment_and_continuing.",
             )
+
+
+@rule(
+    code="ICB062",
+    slug="chief-executive-accountable-officer",
+    applies_to=ICB,
+    level=Level.GUIDANCE,
+    severity=Severity.WARNING,
+    citations=[
+        secondary(
+            "NHS Confederation, ICS Design Framework member briefing (16 June 2021), summarising "
+            "NHS England and NHS Improvement's Integrated Care Systems: design framework "
+            "(June 2021)",
+            "Governance and management arrangements (design framework pages 19-22): "
+            "executive roles",
+            "https://www.nhsconfed.org/publications/ics-design-framework",
+        ),
+        secondary(
+            "Hansard, House of Lords, 18 January 2022 (Health and Care Bill)",
+            "Government reply on Amendments 32 and 33: the chief executive is the accountable "
+            "officer for the ICB",
+            "https://search-prototype.herokuapp.com/search-prototype/objects?object="
+            "http%3A%2F%2Fhansard.intranet.data.parliament.uk%2FLords%2F2022-01-18"
+            "%2F22011857000024",
+        ),
+        secondary(
+            "Written answer UIN 45636 (DHSC), Integrated Care Boards: Leadership",
+            "answer: all ICBs are required to have an accountable officer",
+            "https://parallelparliament.co.uk/question/45636/integrated-care-boards-leadership",
+        ),
+    ],
+)
+def chief_executive_accountable_officer(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding]:
+    """The constitution should make the chief executive the ICB's accountable officer.
+
+    Requirement: The chief executive is the accountable officer for the funding allocated to
+    the ICB, and the constitution (or the chief executive's role description) should say so.
+    Why: Every ICB must have an accountable officer, answerable to NHS England and Parliament
+    for the use of public money; naming the chief executive makes clear who that is.
+    Fix: On the chief executive's seat set `accountable_officer: true` once the role
+    description names the chief executive as accountable officer.
+    Source: Secondary. NHS England's ICS design framework (June 2021) as summarised by the
+    NHS Confederation's briefing of 16 June 2021, read in full (catalogue S11, [S]): the
+    chief executive "will be the accountable officer for the funding allocated". Supported by
+    the Government's reply in the House of Lords on 18 January 2022 (the chief executive is
+    the ICB's accountable officer; read in a Hansard search copy) and by DHSC's written answer
+    UIN 45636 (all ICBs must have an accountable officer). No statutory provision was read.
+    This is a presence-of-clause rule: it can only check that the flag is set, not what the
+    clause says. Guidance level, so a warning.
+    """
+    for index, seat in seats_with_role(doc, "chief_executive"):
+        yield from unless_true(
+            seat.accountable_officer,
+            seat_loc(index, "accountable_officer"),
+            "The constitution does not name the chief executive as the ICB's accountable "
+            "officer for the funding allocated to it. Say so in the chief executive's role "
+            "description and set accountable_officer: true.",
+        )

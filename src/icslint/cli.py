@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -9,11 +10,12 @@ from typing import Annotated
 
 import typer
 
-from icslint import __version__
+from icslint import __version__, catalogue
 from icslint.diagnostics import Severity
 from icslint.engine import PathError, lint_paths
-from icslint.registry import RuleSetError, discover
+from icslint.registry import RuleSetError, RuleSpec, discover
 from icslint.selection import UnknownSelector, choose, split_list
+from icslint.tool_codes import TOOL_CODES
 
 
 class ExitCode(IntEnum):
@@ -25,6 +27,12 @@ class ExitCode(IntEnum):
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class RulesFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
 
 
 class FailOn(StrEnum):
@@ -93,6 +101,46 @@ def check(
     REPORTERS[output_format.value](result, sys.stdout)
     failed = result.fails(Severity(fail_on.value))
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+def _catalogue() -> tuple[RuleSpec, ...]:
+    try:
+        return (*TOOL_CODES, *discover())
+    except RuleSetError as error:
+        raise _fail(str(error)) from None
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = RulesFormat.text,
+) -> None:
+    """List every rule: code, name, level, default severity, document kind and title."""
+    specs = _catalogue()
+    if output_format is RulesFormat.json:
+        typer.echo(json.dumps(catalogue.as_data(specs), indent=2, ensure_ascii=False))
+    elif output_format is RulesFormat.markdown:
+        typer.echo(catalogue.as_markdown(specs), nl=False)
+    else:
+        typer.echo(catalogue.as_text(specs), nl=False)
+
+
+@app.command("explain")
+def explain_rule(
+    name: Annotated[str, typer.Argument(help="A rule code (ICB052) or name (deputy-chair).")],
+) -> None:
+    """Explain one rule: the requirement, why it matters, how to fix it, its sources, examples."""
+    specs = _catalogue()
+    spec = catalogue.find(specs, name)
+    if spec is None:
+        hint = catalogue.suggest(specs, name)
+        raise _fail(
+            f"no rule named {name!r}"
+            + (f"; did you mean {hint}?" if hint else "")
+            + " (see `icslint rules`)"
+        )
+    typer.echo(catalogue.explain(spec), nl=False)
 
 
 def main() -> None:

@@ -1,0 +1,87 @@
+"""`icslint rules`, `icslint explain` and the generated docs/rules.md."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT, run
+from icslint.registry import discover
+
+CODES = {spec.code for spec in discover()}
+
+
+def test_rules_json_lists_every_rule_with_the_agreed_keys() -> None:
+    code, out, _ = run("rules", "--format", "json")
+    assert code == 0
+    listed = json.loads(out)
+    assert {r["code"] for r in listed} == CODES | {"ICL001", "ICL002", "ICL003", "ICL999"}
+    for entry in listed:
+        assert list(entry) == [
+            "code",
+            "rule",
+            "title",
+            "level",
+            "severity",
+            "applies_to",
+            "citations",
+        ]
+        if entry["code"].startswith(("ICB", "ICP")):
+            assert entry["citations"], entry["code"]
+            assert set(entry["citations"][0]) == {"instrument", "provision", "url"}
+
+
+def test_rules_json_entry_for_icb010() -> None:
+    _, out, _ = run("rules", "--format", "json")
+    entry = next(r for r in json.loads(out) if r["code"] == "ICB010")
+    assert entry == {
+        "code": "ICB010",
+        "rule": "board-minimum-membership",
+        "title": "The board must have a chair, a chief executive and at least three ordinary "
+        "members.",
+        "level": "statute",
+        "severity": "error",
+        "applies_to": "icb-constitution",
+        "citations": [
+            {
+                "instrument": "National Health Service Act 2006",
+                "provision": "Schedule 1B, paragraph 3(1)",
+                "url": "https://www.legislation.gov.uk/ukpga/2006/41/schedule/1B/paragraph/3",
+            }
+        ],
+    }
+
+
+def test_rules_text_has_one_line_per_rule() -> None:
+    _, out, _ = run("rules")
+    lines = out.splitlines()
+    assert len(lines) == len(CODES) + 4
+    assert any(
+        line.startswith("ICB050  chair-appointment ")
+        and " statute " in line
+        and line.endswith("NHS England appoints the chair, with the Secretary of State's approval.")
+        for line in lines
+    )
+
+
+def test_explain_by_code_and_by_slug_shows_requirement_citation_and_examples() -> None:
+    code, out, _ = run("explain", "ICB050")
+    assert code == 0
+    assert out.startswith("ICB050 [chair-appointment]: NHS England appoints the chair")
+    for heading in ("Requirement:", "Why it matters:", "How to fix it:", "Source read:"):
+        assert f"\n{heading}\n" in out
+    assert "National Health Service Act 2006, Schedule 1B, paragraph 5" in out
+    assert "Passing example:\n  kind: icb-constitution" in out
+    assert "appointed_by: The Board  # [ICB050]" in out
+    assert run("explain", "chair-appointment")[1] == out
+
+
+def test_explain_an_unknown_rule_exits_2_with_a_suggestion() -> None:
+    code, _, err = run("explain", "chair-apointment")
+    assert code == 2
+    assert "no rule named 'chair-apointment'; did you mean chair-appointment?" in err
+
+
+def test_docs_rules_md_is_generated_from_the_registry() -> None:
+    # Regenerate with: icslint rules --format markdown > docs/rules.md
+    _, out, _ = run("rules", "--format", "markdown")
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == out
