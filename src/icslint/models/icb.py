@@ -162,6 +162,8 @@ class Seat(Model):
 class Participant(Model):
     """Someone invited to board meetings who is not a board member."""
 
+    id: Text | None = None
+    """A short name other parts of the document may use to refer to this participant."""
     title: Text
     organisation: Text | None = None
     voting: bool = False
@@ -217,6 +219,9 @@ class Committee(Model):
     kind: Literal["audit", "remuneration", "other"] = "other"
     chair_seat: Text | None = None
     """The id of the board seat that chairs the committee."""
+    chair_expertise_clause: bool | None = None
+    """The committee's chair must have the expertise the role needs (for audit: finance and
+    audit)."""
     member_seats: tuple[Text, ...] = ()
     external_members_allowed: bool | None = None
     external_members_bound_by_standing_orders: bool | None = None

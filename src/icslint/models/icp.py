@@ -165,6 +165,8 @@ class Strategy(Model):
     copies_to: tuple[Text, ...] = ()
     revise_on_jsna: bool | None = None
     integration_statement: bool | None = None
+    publication_and_review_clause: bool | None = None
+    """The terms of reference say how the strategy is published and reviewed (DHSC guidance)."""
 
 
 class Secretariat(Model):
@@ -180,6 +182,11 @@ class Relationships(Model):
     hwbs: tuple[Text, ...] = ()
     place_partnerships: tuple[Text, ...] = ()
     assurance_from_icb_las: bool | None = None
+
+
+class MembershipPolicy(Model):
+    delivery_partners_are_members: bool | None = None
+    """The partners responsible for delivering the strategy's priorities are members."""
 
 
 class IcpTermsOfReference(Model):
@@ -200,6 +207,7 @@ class IcpTermsOfReference(Model):
     procedure: Procedure | None = None
     meetings: Meetings | None = None
     membership_review: MembershipReview | None = None
+    membership_policy: MembershipPolicy | None = None
     strategy: Strategy | None = None
     secretariat: Secretariat | None = None
     tor_amendment: TorAmendment | None = None
