@@ -696,7 +696,7 @@ def board_size(doc: IcbConstitution, options: BoardSizeOptions) -> Iterator[Find
 def _guest_names(guest: Participant) -> set[str]:
     """The ways a quorum rule might name a participant or observer, normalised."""
     title, organisation = guest.title, guest.organisation
-    names = {title}
+    names = {title} | ({guest.id} if guest.id else set())
     if organisation:
         names |= {
             f"{title} {organisation}",
@@ -747,7 +747,7 @@ def participants_not_members(doc: IcbConstitution, options: NoOptions) -> Iterat
     this session; the quorum part is the catalogue's reading and was not found in those
     openings. Guidance [S], warning. A quorum entry is reported when its `seat` is not a
     board seat's id or title but names a participant or observer (by title, or title and
-    organisation).
+    organisation), or by its `id`.
     """
     board = doc.board
     if board is None:
