@@ -29,7 +29,15 @@ def secondary(source: str, provision: str, url: str) -> Citation:
 
 
 HWE_MODEL = "NHS Herts and West Essex ICB constitution (follows the NHS England model)"
-HWE_SECTION_2 = "https://hertsandwestessex.icb.nhs.uk/us/constitution/2"
+HWE_CONSTITUTION = "https://hertsandwestessex.icb.nhs.uk/us/constitution"
+HWE_SECTION_2 = f"{HWE_CONSTITUTION}/2"
+
+
+def model_clause(clause: str) -> Citation:
+    """A clause of the NHS England model constitution, as read in Herts and West Essex ICB's
+    published constitution (one web page per section): model_clause("8.1.3")."""
+    section = clause.split(".")[0]
+    return secondary(HWE_MODEL, f"clause {clause}", f"{HWE_CONSTITUTION}/{section}")
 
 
 def s116za(subsection: str) -> Citation:
@@ -58,6 +66,20 @@ def seats_with_role(doc: IcbConstitution, role: str) -> list[tuple[int, Seat]]:
 
 
 SEATS: Loc = ("board", "seats")
+
+
+def seat_ref(text: str) -> str:
+    """A seat reference or name reduced for comparison: "chief_executive" -> "chief executive"."""
+    return normalise(text.replace("_", " "))
+
+
+def has_heading(doc: IcbConstitution, *alternatives: tuple[str, ...]) -> bool:
+    """Whether a section heading contains, case-insensitively, every word of one alternative."""
+    for section in doc.sections:
+        heading = section.heading.casefold().replace("\u2019", "'")
+        if any(all(word in heading for word in words) for words in alternatives):
+            return True
+    return False
 
 
 def seat_name(seat: Seat) -> str:

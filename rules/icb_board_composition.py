@@ -17,10 +17,10 @@ from ._support import (
     NHS_ACT_2006,
     SCH_1B,
     SEATS,
-    normalise,
     sch1b,
     seat_loc,
     seat_name,
+    seat_ref,
     seats,
     seats_with_role,
     secondary,
@@ -703,12 +703,7 @@ def _guest_names(guest: Participant) -> set[str]:
             f"{title} of {organisation}",
             f"{organisation} {title}",
         }
-    return {_ref(name) for name in names}
-
-
-def _ref(text: str) -> str:
-    """A seat reference or name reduced for comparison: "chief_executive" -> "chief executive"."""
-    return normalise(text.replace("_", " "))
+    return {seat_ref(name) for name in names}
 
 
 @rule(
@@ -768,12 +763,12 @@ def participants_not_members(doc: IcbConstitution, options: NoOptions) -> Iterat
     quorum = doc.standing_orders.quorum if doc.standing_orders else None
     if quorum is None:
         return
-    members = {_ref(seat.id) for seat in board.seats}
-    members |= {_ref(seat.title) for seat in board.seats if seat.title}
+    members = {seat_ref(seat.id) for seat in board.seats}
+    members |= {seat_ref(seat.title) for seat in board.seats if seat.title}
     for index, required in enumerate(quorum.required):
-        if required.seat is None or _ref(required.seat) in members:
+        if required.seat is None or seat_ref(required.seat) in members:
             continue
-        guest_name = guests.get(_ref(required.seat))
+        guest_name = guests.get(seat_ref(required.seat))
         if guest_name:
             yield Finding(
                 ("standing_orders", "quorum", "required", index, "seat"),

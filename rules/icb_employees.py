@@ -8,13 +8,22 @@ from icslint.diagnostics import Citation, Finding, Level, Severity
 from icslint.models.icb import IcbConstitution, Seat
 from icslint.registry import NoOptions, rule
 
-from ._support import HWE_MODEL, NHS_ACT_2006, normalise, seat_name, seats, secondary, unless_true
+from ._support import (
+    HWE_MODEL,
+    NHS_ACT_2006,
+    has_heading,
+    model_clause,
+    normalise,
+    seat_name,
+    seats,
+    secondary,
+    unless_true,
+)
 
 ICB = "icb-constitution"
 
 # --- sources ------------------------------------------------------------------------------------
 
-HWE_SECTION_8 = "https://hertsandwestessex.icb.nhs.uk/us/constitution/8"
 HWE_CONTENTS = "https://hertsandwestessex.ics.nhs.uk/about/icb/our-constitution/constitution"
 # Catalogue source S02: Schedule 1B Part 2, paragraphs 17, 18 and 19(1)-(4)(b) opening.
 SCH_1B_PART_2 = (
@@ -26,21 +35,7 @@ LSC_PANEL_TOR = (
 )
 
 
-def _model(clause: str) -> Citation:
-    """A clause of the model constitution's section 8, read as Herts and West Essex ICB's."""
-    return secondary(HWE_MODEL, f"clause {clause}", HWE_SECTION_8)
-
-
 # --- helpers ------------------------------------------------------------------------------------
-
-
-def _has_heading(doc: IcbConstitution, *alternatives: tuple[str, ...]) -> bool:
-    """Whether a section heading contains, case-insensitively, every word of one alternative."""
-    for section in doc.sections:
-        heading = section.heading.casefold().replace("\u2019", "'")
-        if any(all(word in heading for word in words) for words in alternatives):
-            return True
-    return False
 
 
 def _is_employee(seat: Seat) -> bool:
@@ -64,7 +59,7 @@ def _is_employee(seat: Seat) -> bool:
             "paragraph requiring the constitution to set out the arrangements is not verified)",
             SCH_1B_PART_2,
         ),
-        _model("8.1.1 to 8.1.5"),
+        model_clause("8.1.1 to 8.1.5"),
         secondary(HWE_MODEL, "contents, section 8", HWE_CONTENTS),
     ],
 )
@@ -89,7 +84,7 @@ def employee_terms_arrangements(doc: IcbConstitution, options: NoOptions) -> Ite
     committee the remuneration functions of paragraphs 18 to 20 ([S] for the model). Statute
     [U], so a warning marked unverified.
     """
-    if not _has_heading(doc, ("terms and conditions",), ("employee",)):
+    if not has_heading(doc, ("terms and conditions",), ("employee",)):
         yield Finding(
             ("sections",),
             "Unverified requirement: the constitution has no section on the terms and "
@@ -127,7 +122,7 @@ def employee_terms_arrangements(doc: IcbConstitution, options: NoOptions) -> Ite
             "paragraph 3.1",
             LSC_PANEL_TOR,
         ),
-        _model("8.1.5"),
+        model_clause("8.1.5"),
     ],
 )
 def no_one_decides_own_pay(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
@@ -161,7 +156,7 @@ def no_one_decides_own_pay(doc: IcbConstitution, options: NoOptions) -> Iterator
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
-    citations=[_model("8.1.3")],
+    citations=[model_clause("8.1.3")],
 )
 def no_employees_on_remuneration_committee(
     doc: IcbConstitution, options: NoOptions

@@ -10,11 +10,13 @@ from icslint.models.icb import IcbConstitution, Participant, Seat, StandingOrder
 from icslint.registry import NoOptions, rule
 
 from ._support import (
+    HWE_CONSTITUTION,
     HWE_MODEL,
     NHS_ACT_2006,
     SCH_1B,
-    normalise,
+    model_clause,
     seat_name,
+    seat_ref,
     seats,
     seats_with_role,
     secondary,
@@ -25,7 +27,6 @@ ICB = "icb-constitution"
 
 # --- sources ------------------------------------------------------------------------------------
 
-HWE_SECTION_5 = "https://hertsandwestessex.icb.nhs.uk/us/constitution/5"
 NOTTS = secondary(
     "NHS Nottingham and Nottinghamshire ICB, Organisational information",
     "section 'Our Constitution', paragraph 2 (standing orders appended to the constitution)",
@@ -43,11 +44,6 @@ DESIGN_FRAMEWORK_HSJ = Citation(
     "https://www.hsj.co.uk/policy-and-regulation/nhs-england-reveals-who-will-sit-on-ics-boards/"
     "7030317.article",
 )
-
-
-def _model(clause: str) -> Citation:
-    """A clause of the model constitution's section 5, read as Herts and West Essex ICB's."""
-    return secondary(HWE_MODEL, f"clause {clause}", HWE_SECTION_5)
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -69,19 +65,14 @@ def _quorum(doc: IcbConstitution) -> Quorum | None:
     return doc.standing_orders.quorum if doc.standing_orders is not None else None
 
 
-def _ref(text: str) -> str:
-    """A seat reference or name reduced for comparison: "chief_executive" -> "chief executive"."""
-    return normalise(text.replace("_", " "))
-
-
 def _board_seat(doc: IcbConstitution, reference: str) -> Seat | None:
     """The board seat a reference names: by id first, then by id or title loosely matched."""
     for _, seat in seats(doc):
         if seat.id == reference:
             return seat
-    wanted = _ref(reference)
+    wanted = seat_ref(reference)
     for _, seat in seats(doc):
-        if wanted in {_ref(seat.id), _ref(seat.title or "")}:
+        if wanted in {seat_ref(seat.id), seat_ref(seat.title or "")}:
             return seat
     return None
 
@@ -92,7 +83,7 @@ def _guest_names(guest: Participant) -> set[str]:
     if guest.organisation:
         org = guest.organisation
         names |= {f"{guest.title} {org}", f"{guest.title} of {org}", f"{org} {guest.title}"}
-    return {_ref(name) for name in names}
+    return {seat_ref(name) for name in names}
 
 
 def _names_a_guest(doc: IcbConstitution, reference: str) -> bool:
@@ -100,7 +91,7 @@ def _names_a_guest(doc: IcbConstitution, reference: str) -> bool:
     if doc.board is None:
         return False
     guests = (*doc.board.participants, *doc.board.observers)
-    return any(_ref(reference) in _guest_names(guest) for guest in guests)
+    return any(seat_ref(reference) in _guest_names(guest) for guest in guests)
 
 
 def _voting_members(doc: IcbConstitution, category: str | None = None) -> int:
@@ -131,7 +122,7 @@ def _of(number: int, category: str) -> str:
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
-    citations=[_model("5.1.3"), NOTTS],
+    citations=[model_clause("5.1.3"), NOTTS],
 )
 def standing_orders_in_constitution(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The standing orders must be appended in full and form part of the constitution.
@@ -188,7 +179,7 @@ MEETING_TOPICS: dict[StandingOrderTopic, str] = {
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.WARNING,
-    citations=[_model("5.1.1"), NOTTS],
+    citations=[model_clause("5.1.1"), NOTTS],
 )
 def standing_orders_coverage(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The standing orders should cover the procedure at meetings and the delegation of functions.
@@ -236,7 +227,7 @@ def standing_orders_coverage(doc: IcbConstitution, options: NoOptions) -> Iterat
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
-    citations=[_model("5.1.2")],
+    citations=[model_clause("5.1.2")],
 )
 def standing_orders_apply_to_committees(
     doc: IcbConstitution, options: NoOptions
@@ -271,7 +262,7 @@ def standing_orders_apply_to_committees(
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
-    citations=[_model("5.2.1 to 5.2.2")],
+    citations=[model_clause("5.2.1 to 5.2.2")],
 )
 def standing_financial_instructions(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The ICB must have standing financial instructions, published in the governance handbook.
@@ -321,7 +312,7 @@ def standing_financial_instructions(doc: IcbConstitution, options: NoOptions) ->
             SCH_1B,
         ),
         NHSE_GOVERNANCE,
-        _model("5.1.1"),
+        model_clause("5.1.1"),
     ],
 )
 def quorum_defined(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
@@ -447,7 +438,7 @@ def consensus_first(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
-    citations=[secondary(HWE_MODEL, "section 5.1 (Standing Orders)", HWE_SECTION_5)],
+    citations=[secondary(HWE_MODEL, "section 5.1 (Standing Orders)", f"{HWE_CONSTITUTION}/5")],
 )
 def quorum_achievable(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The quorum must be reachable by the board's own voting members.

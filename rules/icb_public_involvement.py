@@ -8,13 +8,12 @@ from icslint.diagnostics import Citation, Finding, Level, Severity
 from icslint.models.icb import IcbConstitution
 from icslint.registry import NoOptions, rule
 
-from ._support import HWE_MODEL, NHS_ACT_2006, secondary
+from ._support import NHS_ACT_2006, has_heading, model_clause, secondary
 
 ICB = "icb-constitution"
 
 # --- sources ------------------------------------------------------------------------------------
 
-HWE_SECTION_9 = "https://hertsandwestessex.icb.nhs.uk/us/constitution/9"
 S14Z45 = Citation(
     NHS_ACT_2006,
     "section 14Z45(2) (number as cited by the model; text not verified)",
@@ -43,21 +42,7 @@ ANNUAL_REPORT_GUIDANCE = secondary(
 )
 
 
-def _model(clause: str) -> Citation:
-    """A clause of the model constitution's section 9, read as Herts and West Essex ICB's."""
-    return secondary(HWE_MODEL, f"clause {clause}", HWE_SECTION_9)
-
-
 # --- helpers ------------------------------------------------------------------------------------
-
-
-def _has_heading(doc: IcbConstitution, *alternatives: tuple[str, ...]) -> bool:
-    """Whether a section heading contains, case-insensitively, every word of one alternative."""
-    for section in doc.sections:
-        heading = section.heading.casefold().replace("\u2019", "'")
-        if any(all(word in heading for word in words) for words in alternatives):
-            return True
-    return False
 
 
 # The groups the involvement duty covers, with the words a message uses for each.
@@ -79,7 +64,7 @@ INVOLVED_GROUPS = {
     severity=Severity.ERROR,
     citations=[
         S14Z45,
-        _model("9.1.1"),
+        model_clause("9.1.1"),
         ANNUAL_REPORT_GUIDANCE,
         secondary(
             "NHS North East and North Cumbria ICB, governance and involvement page",
@@ -112,7 +97,7 @@ def public_involvement_arrangements(doc: IcbConstitution, options: NoOptions) ->
     [S]. Shipped at error level as statute [S]. This is a presence-of-clause rule: it can
     only check that the arrangements are there, not how good they are.
     """
-    if not _has_heading(doc, ("public", "involv"), ("people", "communit")):
+    if not has_heading(doc, ("public", "involv"), ("people", "communit")):
         yield Finding(
             ("sections",),
             "The constitution has no section on public involvement. The 2006 Act (section "
@@ -138,7 +123,7 @@ def public_involvement_arrangements(doc: IcbConstitution, options: NoOptions) ->
     severity=Severity.ERROR,
     citations=[
         S14Z45,
-        _model("9.1.1"),
+        model_clause("9.1.1"),
         DF_PEOPLE_AND_COMMUNITIES,
         secondary(
             "Health and Care Act 2022, contents list as reproduced by crimeline.co.uk",
@@ -188,7 +173,7 @@ def involvement_of_patients_carers_representatives(
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
     citations=[
-        _model("9.1.3"),
+        model_clause("9.1.3"),
         PEOPLE_AND_COMMUNITIES,
         secondary(
             "NHS England, Annual assessment of ICBs' work with people and communities",

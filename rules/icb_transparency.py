@@ -8,13 +8,20 @@ from icslint.diagnostics import Citation, Finding, Level, Loc, Severity
 from icslint.models.icb import IcbConstitution, PublishedItem
 from icslint.registry import NoOptions, rule
 
-from ._support import HWE_MODEL, NHS_ACT_2006, SCH_1B, seats, secondary, unless_true
+from ._support import (
+    NHS_ACT_2006,
+    SCH_1B,
+    has_heading,
+    model_clause,
+    seats,
+    secondary,
+    unless_true,
+)
 
 ICB = "icb-constitution"
 
 # --- sources ------------------------------------------------------------------------------------
 
-HWE_SECTION_7 = "https://hertsandwestessex.icb.nhs.uk/us/constitution/7"
 DESIGN_FRAMEWORK = Citation(
     "NHS England and NHS Improvement, Integrated care systems: design framework (June 2021), "
     "as summarised in the NHS Confederation briefing of 16 June 2021",
@@ -30,24 +37,10 @@ FORWARD_PLANNING_URL = (
 S14Z58_URL = "https://legislation.gov.uk/ukpga/2006/41/section/14Z58/2024-02-28/data.html"
 
 
-def _model(clause: str) -> Citation:
-    """A clause of the model constitution's section 7, read as Herts and West Essex ICB's."""
-    return secondary(HWE_MODEL, f"clause {clause}", HWE_SECTION_7)
-
-
 # --- helpers ------------------------------------------------------------------------------------
 
 TRANSPARENCY: Loc = ("transparency",)
 MEETINGS: Loc = ("standing_orders", "meetings")
-
-
-def _has_heading(doc: IcbConstitution, *alternatives: tuple[str, ...]) -> bool:
-    """Whether a section heading contains, case-insensitively, every word of one alternative."""
-    for section in doc.sections:
-        heading = section.heading.casefold().replace("\u2019", "'")
-        if any(all(word in heading for word in words) for words in alternatives):
-            return True
-    return False
 
 
 def _published(doc: IcbConstitution) -> tuple[PublishedItem, ...]:
@@ -75,7 +68,7 @@ def _must_publish(doc: IcbConstitution, item: PublishedItem, message: str) -> It
             "Schedule 1B, paragraph 11(2) (number as cited by the model; text not verified)",
             f"{SCH_1B}/paragraph/11",
         ),
-        _model("7.1.1"),
+        model_clause("7.1.1"),
         secondary(
             "National Health Service Act 2006, Schedule 1A (clinical commissioning groups), "
             "the CCG-era provision the ICB paragraph replaced",
@@ -105,7 +98,7 @@ def transparency_arrangements(doc: IcbConstitution, options: NoOptions) -> Itera
     level as statute [S]. This is a presence-of-clause rule: it can only check that the
     section is there, not what it says.
     """
-    if not _has_heading(doc, ("transparen",), ("accountab",)):
+    if not has_heading(doc, ("transparen",), ("accountab",)):
         yield Finding(
             ("sections",),
             "The constitution has no section on accountability and transparency. Schedule 1B "
@@ -132,7 +125,7 @@ def transparency_arrangements(doc: IcbConstitution, options: NoOptions) -> Itera
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
-    citations=[_model("7.3.1"), DESIGN_FRAMEWORK],
+    citations=[model_clause("7.3.1"), DESIGN_FRAMEWORK],
 )
 def board_meetings_in_public(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """Board meetings must be held in public, excluding the public only by resolution.
@@ -181,7 +174,7 @@ def board_meetings_in_public(doc: IcbConstitution, options: NoOptions) -> Iterat
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
-    citations=[_model("7.3.1")],
+    citations=[model_clause("7.3.1")],
 )
 def whole_board_committees_in_public(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """A committee that includes every voting board member must meet in public too.
@@ -217,7 +210,7 @@ def whole_board_committees_in_public(doc: IcbConstitution, options: NoOptions) -
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
-    citations=[_model("7.3.2"), DESIGN_FRAMEWORK],
+    citations=[model_clause("7.3.2"), DESIGN_FRAMEWORK],
 )
 def papers_and_minutes_published(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The papers and minutes of every meeting held in public must be published.
@@ -258,7 +251,7 @@ def papers_and_minutes_published(doc: IcbConstitution, options: NoOptions) -> It
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
-    citations=[_model("7.3.3")],
+    citations=[model_clause("7.3.3")],
 )
 def audited_accounts_published(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The annual accounts must be externally audited and published.
@@ -286,7 +279,7 @@ def audited_accounts_published(doc: IcbConstitution, options: NoOptions) -> Iter
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
-    citations=[_model("7.3.4")],
+    citations=[model_clause("7.3.4")],
 )
 def complaints_process_published(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The ICB must publish a clear complaints process.
@@ -314,7 +307,7 @@ def complaints_process_published(doc: IcbConstitution, options: NoOptions) -> It
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
-    citations=[_model("7.3.5")],
+    citations=[model_clause("7.3.5")],
 )
 def freedom_of_information(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The ICB must comply with freedom of information law and the ICO's publication rules.
@@ -346,7 +339,7 @@ def freedom_of_information(doc: IcbConstitution, options: NoOptions) -> Iterator
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
     citations=[
-        _model("7.3.6"),
+        model_clause("7.3.6"),
         secondary(
             "National Health Service (Joint Working and Delegation Arrangements) (England) "
             "Regulations 2022 (SI 2022/642), which lists section 14Z60 of the 2006 Act (power "
@@ -395,7 +388,7 @@ KEY_DOCUMENTS: dict[PublishedItem, str] = {
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
     citations=[
-        _model("7.3.7"),
+        model_clause("7.3.7"),
         secondary(
             "NHS Humber and North Yorkshire ICB, Governance information",
             "publication of the constitution, cited by the ICB as section 14Z29 (not verified)",
@@ -443,7 +436,7 @@ def key_documents_published(doc: IcbConstitution, options: NoOptions) -> Iterato
     severity=Severity.ERROR,
     citations=[
         Citation(NHS_ACT_2006, "section 14Z52(1)-(3)", FORWARD_PLANNING_URL),
-        _model("7.3.8"),
+        model_clause("7.3.8"),
         secondary(
             "NHS England, Guidance on developing the joint forward plan (December 2022)",
             "section 1.1",
