@@ -14,7 +14,7 @@ def test_rules_json_lists_every_rule_with_the_agreed_keys() -> None:
     code, out, _ = run("rules", "--format", "json")
     assert code == 0
     listed = json.loads(out)
-    assert {r["code"] for r in listed} == CODES | {"ICL001", "ICL002", "ICL003", "ICL999"}
+    assert {r["code"] for r in listed} == CODES | {"ICL001", "ICL002", "ICL003", "ICL004", "ICL999"}
     for entry in listed:
         assert list(entry) == [
             "code",

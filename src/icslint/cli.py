@@ -6,7 +6,7 @@ import json
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, get_args
 
 import typer
 
@@ -16,6 +16,9 @@ from icslint.engine import PathError, lint_paths
 from icslint.registry import RuleSetError, RuleSpec, discover
 from icslint.selection import UnknownSelector, choose, split_list
 from icslint.tool_codes import TOOL_CODES
+
+if TYPE_CHECKING:
+    from icslint import drafting
 
 
 class ExitCode(IntEnum):
@@ -141,6 +144,138 @@ def explain_rule(
             + " (see `icslint rules`)"
         )
     typer.echo(catalogue.explain(spec), nl=False)
+
+
+class RenderFormat(StrEnum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+    pdf = "pdf"
+
+
+class DocumentKind(StrEnum):
+    icb_constitution = "icb-constitution"
+    icp_terms_of_reference = "icp-terms-of-reference"
+
+
+@app.command()
+def render(
+    path: Annotated[Path, typer.Argument(help="The YAML document to render.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The file to write: .md, .html, .docx or .pdf; - for stdout."
+        ),
+    ],
+    output_format: Annotated[
+        RenderFormat | None,
+        typer.Option("--format", "-f", help="Output format, if not the output file's suffix."),
+    ] = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            help="Render even with error-level findings: every page says DRAFT and an annex "
+            "lists the open findings."
+        ),
+    ] = False,
+    force: Annotated[bool, typer.Option(help="Replace the output file if it exists.")] = False,
+) -> None:
+    """Render a document as the constitution or terms of reference a board approves."""
+    from icslint import rendering
+
+    try:
+        written = rendering.render_file(
+            path,
+            output,
+            output_format.value if output_format else None,
+            draft=draft,
+            force=force,
+        )
+    except rendering.Refused as refusal:
+        from icslint.reporters.text import report
+
+        report(refusal.result, sys.stderr)
+        typer.echo(f"icslint: {refusal}", err=True)
+        raise typer.Exit(ExitCode.FINDINGS) from None
+    except (rendering.RenderError, PathError) as error:
+        raise _fail(str(error)) from None
+    if written:
+        typer.echo(f"Wrote {written}", err=True)
+
+
+@app.command()
+def init(
+    kind: Annotated[DocumentKind, typer.Option(help="The kind of document to draft.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The new file to write; - for stdout.")
+    ],
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Do not ask questions; leave placeholders.")
+    ] = False,
+) -> None:
+    """Draft a new document from the NHS England model, with placeholders to fill in."""
+    from icslint import drafting
+    from icslint.output import OutputExists, write_file
+
+    if str(output) != "-" and output.exists():
+        raise _fail(f"{output.as_posix()} already exists; init never replaces a file")
+    answers = drafting.Answers() if no_input or not _interactive() else _ask(kind)
+    text = drafting.draft(kind.value, answers)
+    if str(output) == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        write_file(output, text.encode("utf-8"), replace=False)
+    except OutputExists:
+        raise _fail(f"{output.as_posix()} already exists; init never replaces a file") from None
+    except OSError as error:
+        raise _fail(f"cannot write {output.as_posix()}: {error.strerror or error}") from None
+    typer.echo(
+        f"Wrote {output.as_posix()}. Replace each <<...>> placeholder; "
+        f"`icslint check {output.as_posix()}` lists what is left.",
+        err=True,
+    )
+
+
+def _ask(kind: DocumentKind) -> drafting.Answers:
+    """The essentials, asked one at a time; a blank answer leaves the placeholder."""
+    from icslint import drafting
+    from icslint.models.base import LocalAuthorityType
+
+    typer.echo("Answer a few questions; press Enter to leave a <<placeholder>> instead.", err=True)
+    defaults = drafting.Answers()
+    area = typer.prompt(
+        "Area name, as in 'NHS <area> Integrated Care Board'", default="", show_default=False
+    ).strip()
+    councils: list[drafting.Council] = []
+    types = get_args(LocalAuthorityType)
+    while name := typer.prompt(
+        "A local authority in the area (Enter when done)", default="", show_default=False
+    ).strip():
+        council_type = ""
+        while council_type not in types:
+            council_type = typer.prompt(
+                f"  Type of {name} ({', '.join(types)})", default="unitary"
+            ).strip()
+        councils.append(drafting.Council(name, council_type))
+    trusts: list[str] = []
+    if kind is DocumentKind.icb_constitution:
+        while trust := typer.prompt(
+            "An NHS trust or foundation trust in the area (Enter when done)",
+            default="",
+            show_default=False,
+        ).strip():
+            trusts.append(trust)
+    return drafting.Answers(
+        area=area or defaults.area,
+        councils=tuple(councils) or defaults.councils,
+        trusts=tuple(trusts) or defaults.trusts,
+    )
+
+
+def _interactive() -> bool:
+    """Whether a person is at the keyboard to answer questions."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def main() -> None:

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from icslint.diagnostics import Diagnostic, Severity
 from icslint.loader import decode, load, tool_diagnostic
+from icslint.placeholders import find_placeholders
 from icslint.registry import RuleSpec
-from icslint.tool_codes import RULE_CRASHED
+from icslint.source import SourceDocument
+from icslint.tool_codes import PLACEHOLDER, RULE_CRASHED
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # A folder is searched for files that declare a kind icslint knows; other YAML files in a
@@ -41,10 +43,12 @@ class Result:
 def lint_text(text: str, path: str, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
     """Check one document's text against the given rules."""
     loaded = load(text, path)
-    if loaded.document is None or loaded.source is None:
+    if loaded.source is None:
         return list(loaded.problems)
+    diagnostics = [*loaded.problems, *_placeholders(loaded.source, path)]
+    if loaded.document is None:
+        return sorted(diagnostics)
     document, source = loaded.document, loaded.source
-    diagnostics: list[Diagnostic] = []
     for spec in rules:
         if spec.applies_to != document.kind or spec.check is None:
             continue
@@ -74,6 +78,23 @@ def lint_text(text: str, path: str, rules: Sequence[RuleSpec]) -> list[Diagnosti
                 )
             )
     return sorted(diagnostics)
+
+
+def _placeholders(source: SourceDocument, path: str) -> list[Diagnostic]:
+    found = []
+    for loc, blank in find_placeholders(source.data):
+        line, column = source.position(loc)
+        found.append(
+            tool_diagnostic(
+                PLACEHOLDER,
+                path,
+                line,
+                column,
+                f"{blank} is a placeholder from `icslint init`: replace it with the real value.",
+                loc,
+            )
+        )
+    return found
 
 
 def lint_file(path: Path, rules: Sequence[RuleSpec]) -> list[Diagnostic]:

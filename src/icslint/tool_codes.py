@@ -59,6 +59,20 @@ NOT_A_DOCUMENT = _tool(
     """,
 )
 
+PLACEHOLDER = _tool(
+    "ICL004",
+    "unfilled-placeholder",
+    """A value still holds a `<<...>>` placeholder from `icslint init`.
+
+    Requirement: Every placeholder in a draft must be replaced by the organisation's own answer.
+    Why: A draft with blanks is not a finished constitution or terms of reference; this finding
+    stops an unfinished draft passing `icslint check` or being rendered as final.
+    Fix: Replace the text in double angle brackets with the real value (a name, a date, a
+    council), following the comment above it in the file.
+    Source: icslint itself.
+    """,
+)
+
 RULE_CRASHED = _tool(
     "ICL999",
     "internal-error",
@@ -71,4 +85,4 @@ RULE_CRASHED = _tool(
     """,
 )
 
-TOOL_CODES = (YAML_SYNTAX, SCHEMA, NOT_A_DOCUMENT, RULE_CRASHED)
+TOOL_CODES = (YAML_SYNTAX, SCHEMA, NOT_A_DOCUMENT, PLACEHOLDER, RULE_CRASHED)

@@ -1,0 +1,87 @@
+"""`icslint init`: a new draft document from the model, with placeholders for what only the
+organisation can answer."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup
+
+from icslint.placeholders import placeholder
+
+INIT_TEMPLATES = {
+    "icb-constitution": "init/icb-constitution.yaml.j2",
+    "icp-terms-of-reference": "init/icp-terms-of-reference.yaml.j2",
+}
+
+
+@dataclass(frozen=True)
+class Council:
+    """A local authority named in the draft: its name and one of the schema's council types."""
+
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What only the organisation can say. Anything not given stays a placeholder."""
+
+    area: str = placeholder("area name, for example Wessex")
+    councils: Sequence[Council] = field(
+        default_factory=lambda: (
+            Council(placeholder("name of a county or unitary council"), "unitary"),
+        )
+    )
+    trusts: Sequence[str] = field(
+        default_factory=lambda: (placeholder("name of an NHS trust or foundation trust"),)
+    )
+
+    @property
+    def icb_name(self) -> str:
+        return f"NHS {self.area} Integrated Care Board"
+
+    @property
+    def icp_name(self) -> str:
+        return f"{self.area} Integrated Care Partnership"
+
+
+def _yaml_scalar(value: object) -> object:
+    """Applied to every `{{ }}` in a YAML template: values become quoted YAML scalars."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    # A JSON string is a valid YAML double-quoted scalar, whatever characters it holds.
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _load_template(name: str) -> str:
+    return resources.files("icslint.templates").joinpath(name).read_text(encoding="utf-8")
+
+
+def draft(kind: str, answers: Answers, schema_url: str | None = None) -> str:
+    """The text of a new draft document of this kind."""
+    from jinja2 import FunctionLoader
+
+    env = Environment(
+        loader=FunctionLoader(_load_template),
+        undefined=StrictUndefined,
+        finalize=_yaml_scalar,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["raw"] = Markup
+    template = env.get_template(INIT_TEMPLATES[kind])
+    text = template.render(answers=answers, placeholder=placeholder)
+    if schema_url:
+        text = f"# yaml-language-server: $schema={schema_url}\n{text}"
+    return text

@@ -1,0 +1,33 @@
+"""Placeholders: the `<<...>>` blanks `icslint init` leaves for the organisation to fill in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from icslint.diagnostics import Loc
+
+# Double angle brackets never occur in constitution prose, survive every YAML quoting style,
+# and show up plainly in a draft rendered to Word or PDF.
+PLACEHOLDER = re.compile(r"<<[^<>\n]+>>")
+
+
+def placeholder(what: str) -> str:
+    """The blank that asks for `what`, for example `<<the ICB's name>>`."""
+    return f"<<{what}>>"
+
+
+def find_placeholders(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every text value (or key) in plain YAML data that still holds a placeholder."""
+    if isinstance(data, str):
+        match = PLACEHOLDER.search(data)
+        if match:
+            yield loc, match.group(0)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and PLACEHOLDER.search(key):
+                yield (*loc, key), PLACEHOLDER.search(key).group(0)  # type: ignore[union-attr]
+            yield from find_placeholders(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from find_placeholders(item, (*loc, index))

@@ -1,0 +1,63 @@
+"""One entry point for every output format: a validated document in, the file's bytes out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+from icslint.diagnostics import Diagnostic
+from icslint.models import Document
+from icslint.render.blocks import parse
+from icslint.render.markdown import render_markdown
+
+
+class OutputFormat(StrEnum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+    pdf = "pdf"
+
+    @classmethod
+    def from_suffix(cls, suffix: str) -> OutputFormat | None:
+        aliases = {".md": cls.md, ".markdown": cls.md, ".html": cls.html, ".htm": cls.html}
+        aliases |= {".docx": cls.docx, ".pdf": cls.pdf}
+        return aliases.get(suffix.lower())
+
+    @property
+    def is_text(self) -> bool:
+        return self in (OutputFormat.md, OutputFormat.html)
+
+
+def render(
+    document: Document,
+    output_format: OutputFormat,
+    *,
+    draft: bool = False,
+    findings: Sequence[Diagnostic] = (),
+) -> bytes:
+    """The rendered file. With `draft`, every page says DRAFT and an annex lists `findings`."""
+    markdown = render_markdown(document, draft=draft, findings=findings)
+    if output_format is OutputFormat.md:
+        return markdown.encode("utf-8")
+    title = plain_title(markdown)
+    if output_format is OutputFormat.docx:
+        from icslint.render.docx import render_docx
+
+        return render_docx(markdown, title=title, draft=draft)
+    from icslint.render.html import render_html
+
+    html = render_html(markdown, title=title, draft=draft)
+    if output_format is OutputFormat.html:
+        return html.encode("utf-8")
+    from icslint.render.pdf import render_pdf
+
+    return render_pdf(html)
+
+
+def plain_title(markdown: str) -> str:
+    """The text of the document's first heading, without Markdown escapes."""
+    for index, token in enumerate(tokens := parse(markdown)):
+        if token.type == "heading_open":
+            children = tokens[index + 1].children or ()
+            return "".join(c.content for c in children if c.type in ("text", "code_inline"))
+    return "Document"

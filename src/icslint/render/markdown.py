@@ -1,0 +1,183 @@
+"""The document as Markdown: the kind's Jinja template filled in from the validated model.
+
+Markdown is the one text every other format is made from, so the templates are written once.
+Every `{{ value }}` in a template is escaped for Markdown (the `finalize` hook below), the way
+HTML templates autoescape: text in the YAML, `<script>` or `{{ }}` included, always comes out as
+literal text, never as markup or template code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from importlib import resources
+
+from jinja2 import Environment, StrictUndefined, TemplateNotFound
+from markupsafe import Markup
+
+from icslint.diagnostics import Diagnostic
+from icslint.models import Document
+
+TEMPLATES = {
+    "icb-constitution": "icb-constitution.md.j2",
+    "icp-terms-of-reference": "icp-terms-of-reference.md.j2",
+}
+NOT_STATED = "[not stated]"
+
+# Backslash-escaping any of these is always allowed by CommonMark and always renders the
+# character itself; `<` stops raw HTML, `|` stops table cells breaking, and `&` is escaped
+# only where it would start an entity such as `&amp;`.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<|~]|&(?=#?\w+;))")
+# At the start of a line these would begin a list, heading, quotation or heading underline ...
+_LEADING_MARK = re.compile(r"^([-+=#>])")
+# ... and these a numbered list ("1. " or "1) "): the full stop or bracket is escaped.
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that renders as itself in Markdown, on one line."""
+    flat = " ".join(text.split())
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", flat)
+    escaped = _LEADING_MARK.sub(r"\\\1", escaped)
+    return _LEADING_NUMBER.sub(r"\1\\\2", escaped)
+
+
+def english_date(value: dt.date) -> str:
+    """A date as UK documents write it: 1 July 2022."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def english_list(items: Sequence[object], conjunction: str = "and") -> str:
+    """Items as prose: "A", "A and B", "A, B and C"."""
+    words = [_as_text(item) for item in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return NOT_STATED
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return english_date(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (list, tuple)):
+        return english_list(value)
+    return str(value)
+
+
+def _finalize(value: object) -> object:
+    """Applied to every `{{ }}`: markup made by the renderer passes, anything else is escaped."""
+    if isinstance(value, Markup):
+        return value
+    return escape_markdown(_as_text(value))
+
+
+class Numbering:
+    """Section, part and clause numbers in the model constitution's style (2, 2.1, 2.1.1).
+
+    Templates call these in document order; each returns Markdown that is already safe. Inside
+    an appendix, numbering restarts: parts are 1, 2 ... and clauses 1.1, 1.2 ...
+    """
+
+    def __init__(self) -> None:
+        self._section = 0
+        self._appendix = 0
+        self._part = 0
+        self._clause = 0
+        self._sub = 0
+        self._path: list[int] = []
+
+    def section(self, title: str) -> Markup:
+        """A numbered section heading: `## 2 Composition of the board`."""
+        self._section += 1
+        self._part = self._clause = 0
+        self._path = [self._section]
+        return Markup(f"## {self._section} {escape_markdown(title)}")
+
+    def appendix(self, title: str) -> Markup:
+        """An appendix heading: `## Appendix 2: Standing orders`."""
+        self._appendix += 1
+        self._part = self._clause = 0
+        self._path = []
+        return Markup(f"## Appendix {self._appendix}: {escape_markdown(title)}")
+
+    def part(self, title: str) -> Markup:
+        """A numbered heading within a section (`### 2.1 The board`) or appendix (`### 1 ...`)."""
+        self._part += 1
+        self._clause = 0
+        base = self._path[:1] if self._section and not self._appendix else []
+        self._path = [*base, self._part]
+        return Markup(f"### {_dotted(self._path)} {escape_markdown(title)}")
+
+    def clause(self) -> Markup:
+        """The next clause number under the current heading: `2.1.3`."""
+        if not self._path:
+            raise ValueError("a clause must follow a section or part heading")
+        self._clause += 1
+        self._sub = 0
+        return Markup(_dotted([*self._path, self._clause]))
+
+    def sub(self) -> Markup:
+        """The next sub-clause number under the current clause: `2.1.3.1`."""
+        self._sub += 1
+        return Markup(_dotted([*self._path, self._clause, self._sub]))
+
+
+def _dotted(numbers: Sequence[int]) -> str:
+    return ".".join(str(n) for n in numbers)
+
+
+def _load_template(name: str) -> str:
+    try:
+        return resources.files("icslint.templates").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TemplateNotFound(name) from None
+
+
+def environment() -> Environment:
+    """The Jinja environment for Markdown templates: strict, escaping, whitespace-tidy."""
+    from jinja2 import FunctionLoader
+
+    env = Environment(
+        loader=FunctionLoader(_load_template),
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,  # Markdown escaping is done by finalize, HTML escaping by markdown-it
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["english_list"] = english_list
+    env.filters["english_date"] = english_date
+    env.filters["md"] = lambda value: Markup(escape_markdown(_as_text(value)))
+    return env
+
+
+def render_markdown(
+    document: Document, *, draft: bool = False, findings: Sequence[Diagnostic] = ()
+) -> str:
+    """The document as Markdown. With `draft`, marked DRAFT and followed by its open findings."""
+    env = environment()
+    body = env.get_template(TEMPLATES[document.kind]).render(doc=document, n=Numbering())
+    text = _tidy(body)
+    if draft:
+        banner = env.get_template("draft-banner.md.j2").render(findings=findings)
+        annex = env.get_template("draft-annex.md.j2").render(findings=findings)
+        title, _, rest = text.partition("\n")
+        text = _tidy(f"{title}\n\n{banner}\n{rest}\n\n{annex}")
+    return text
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line between blocks, none at the ends, and a final newline."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    tidy: list[str] = []
+    for line in lines:
+        if line or (tidy and tidy[-1]):
+            tidy.append(line)
+    return "\n".join(tidy).strip("\n") + "\n"

@@ -1,0 +1,85 @@
+"""`icslint render`: check the document, refuse or stamp it DRAFT, render, write atomically."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from icslint.diagnostics import Severity
+from icslint.engine import Result, lint_file
+from icslint.loader import decode, load
+from icslint.output import OutputExists, write_file
+from icslint.registry import discover
+from icslint.render.formats import OutputFormat, render
+from icslint.render.pdf import PdfUnavailable
+
+STDOUT = "-"
+
+
+class RenderError(Exception):
+    """A problem with the command itself: the output exists, the format is unknown, ..."""
+
+
+class Refused(Exception):
+    """The document has error-level findings and `--draft` was not given."""
+
+    def __init__(self, message: str, result: Result) -> None:
+        super().__init__(message)
+        self.result = result
+
+
+def choose_format(output: Path, given: str | None) -> OutputFormat:
+    if given is not None:
+        return OutputFormat(given)
+    if str(output) == STDOUT:
+        return OutputFormat.md
+    found = OutputFormat.from_suffix(output.suffix)
+    if found is None:
+        raise RenderError(
+            f"cannot tell the format from {output.name!r}; name the file .md, .html, .docx or "
+            ".pdf, or give --format"
+        )
+    return found
+
+
+def render_file(
+    path: Path, output: Path, given_format: str | None, *, draft: bool, force: bool
+) -> str | None:
+    """Render `path` to `output`; returns what was written (None for stdout)."""
+    output_format = choose_format(output, given_format)
+    to_stdout = str(output) == STDOUT
+    if to_stdout and not output_format.is_text:
+        raise RenderError(f"{output_format.value} output cannot go to stdout; give a file name")
+    if not to_stdout and output.exists() and not force:
+        raise RenderError(f"{output.as_posix()} already exists; use --force to replace it")
+
+    findings = lint_file(path, discover())
+    result = Result(diagnostics=tuple(findings), files=1)
+    errors = result.count(Severity.ERROR)
+    text = decode(path.read_bytes(), path.as_posix())
+    document = load(text, path.as_posix()).document if isinstance(text, str) else None
+    if document is None:
+        raise Refused(f"cannot render {path.as_posix()}: it is not a valid document", result)
+    if errors and not draft:
+        raise Refused(
+            f"not rendered: {path.as_posix()} has {errors} error{'s' if errors != 1 else ''}. "
+            "Fix them, or use --draft for a copy marked DRAFT that lists them.",
+            result,
+        )
+    try:
+        data = render(document, output_format, draft=draft, findings=findings)
+    except PdfUnavailable as error:
+        raise RenderError(str(error)) from None
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return None
+    try:
+        write_file(output, data, replace=force)
+    except OutputExists:
+        raise RenderError(
+            f"{output.as_posix()} already exists; use --force to replace it"
+        ) from None
+    except OSError as error:
+        raise RenderError(f"cannot write {output.as_posix()}: {error.strerror or error}") from None
+    return f"{output.as_posix()} ({output_format.value}{', DRAFT' if draft else ''})"
