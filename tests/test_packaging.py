@@ -75,6 +75,32 @@ def test_installed_wheel_checks_the_examples_from_outside_the_tree(wheel_env: Pa
     assert codes == {"ICB011", "ICB015", "ICB016"}
 
 
+@pytest.mark.parametrize("suffix", ["md", "docx", "pdf"])
+def test_installed_wheel_renders_and_drafts_from_outside_the_tree(
+    wheel_env: Path, suffix: str, tmp_path: Path
+) -> None:
+    icslint = str(wheel_env / "bin" / "icslint")
+    source = EXAMPLES / "valid" / "severnmoor-icp-terms-of-reference.yaml"
+    output = tmp_path / f"icp.{suffix}"
+    done = subprocess.run(
+        [icslint, "render", str(source), "-o", str(output)],
+        cwd=wheel_env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert output.stat().st_size > 1000
+    draft = tmp_path / "new.yaml"
+    done = subprocess.run(
+        [icslint, "init", "--kind", "icb-constitution", "-o", str(draft), "--no-input"],
+        cwd=wheel_env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert draft.read_text(encoding="utf-8").count("kind: icb-constitution") == 1
+
+
 def test_check_does_not_import_the_rendering_libraries() -> None:
     code = (
         "import sys; from icslint.cli import main; sys.argv = ['icslint', 'check', "

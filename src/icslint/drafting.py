@@ -4,6 +4,7 @@ organisation can answer."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -12,6 +13,11 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from icslint.placeholders import placeholder
+
+# Characters outside YAML's printable set (YAML 1.2, section 5.1).
+_NOT_YAML_PRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 INIT_TEMPLATES = {
     "icb-constitution": "init/icb-constitution.yaml.j2",
@@ -58,8 +64,10 @@ def _yaml_scalar(value: object) -> object:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    # A JSON string is a valid YAML double-quoted scalar, whatever characters it holds.
-    return json.dumps(str(value), ensure_ascii=False)
+    # A JSON string is a YAML double-quoted scalar; characters YAML does not allow in a file
+    # (control characters, for instance) are written as escapes.
+    quoted = json.dumps(str(value), ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
 def _load_template(name: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from icslint.diagnostics import Diagnostic, Severity
 from icslint.loader import decode, load, tool_diagnostic
-from icslint.placeholders import find_placeholders
+from icslint.placeholders import find_comment_placeholders, find_placeholders
 from icslint.registry import RuleSpec
 from icslint.source import SourceDocument
 from icslint.tool_codes import PLACEHOLDER, RULE_CRASHED
@@ -45,7 +45,7 @@ def lint_text(text: str, path: str, rules: Sequence[RuleSpec]) -> list[Diagnosti
     loaded = load(text, path)
     if loaded.source is None:
         return list(loaded.problems)
-    diagnostics = [*loaded.problems, *_placeholders(loaded.source, path)]
+    diagnostics = [*loaded.problems, *_placeholders(loaded.source, text, path)]
     if loaded.document is None:
         return sorted(diagnostics)
     document, source = loaded.document, loaded.source
@@ -80,8 +80,18 @@ def lint_text(text: str, path: str, rules: Sequence[RuleSpec]) -> list[Diagnosti
     return sorted(diagnostics)
 
 
-def _placeholders(source: SourceDocument, path: str) -> list[Diagnostic]:
-    found = []
+def _placeholders(source: SourceDocument, text: str, path: str) -> list[Diagnostic]:
+    found = [
+        tool_diagnostic(
+            PLACEHOLDER,
+            path,
+            line,
+            column,
+            f"{blank}: the value on this line is a stand-in from `icslint init`. Confirm or "
+            "correct it, then delete this comment.",
+        )
+        for line, column, blank in find_comment_placeholders(text)
+    ]
     for loc, blank in find_placeholders(source.data):
         line, column = source.position(loc)
         found.append(

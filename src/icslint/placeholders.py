@@ -17,6 +17,36 @@ def placeholder(what: str) -> str:
     return f"<<{what}>>"
 
 
+def find_comment_placeholders(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line, column, blank) for each placeholder in a YAML comment.
+
+    `icslint init` puts one in a comment where the value itself cannot be a blank (a date, a
+    true/false): the value shown is only a stand-in until someone confirms it and deletes the
+    comment.
+    """
+    for number, line in enumerate(text.splitlines(), start=1):
+        start = _comment_start(line)
+        if start is None:
+            continue
+        for match in PLACEHOLDER.finditer(line, start):
+            yield number, match.start() + 1, match.group(0)
+
+
+def _comment_start(line: str) -> int | None:
+    """Where a YAML comment begins on this line: a # at the start or after a space, outside
+    quotes."""
+    quote = ""
+    for index, char in enumerate(line):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"" and (index == 0 or line[index - 1] in " \t:-[{,"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return index
+    return None
+
+
 def find_placeholders(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     """Every text value (or key) in plain YAML data that still holds a placeholder."""
     if isinstance(data, str):
