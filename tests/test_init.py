@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from conftest import check_json, run
 from icslint import cli
-from tests.conftest import check_json, run
 
 KINDS = ["icb-constitution", "icp-terms-of-reference"]
 

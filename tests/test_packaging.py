@@ -1,7 +1,8 @@
 """The wheel carries the rule set and templates, and works from outside the source tree.
 
 Built without network access: the build uses the setuptools already installed by the test
-extra, and the fresh virtual environment borrows the installed dependencies.
+extra, and the fresh virtual environment borrows the test environment's dependencies through a
+.pth file (never its icslint: an editable install's hook is not run from a borrowed folder).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -26,11 +28,10 @@ def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
     )
     venv = work / "venv"
-    subprocess.run(
-        [sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
-        check=True,
-        capture_output=True,
-    )
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    (site,) = venv.glob("lib/python*/site-packages")
+    borrowed = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (site / "borrowed_dependencies.pth").write_text("\n".join(sorted(borrowed)) + "\n")
     (wheel,) = work.glob("icslint-*.whl")
     subprocess.run(
         [str(venv / "bin" / "pip"), "install", "--no-deps", "--no-index", str(wheel)],

@@ -13,7 +13,7 @@ import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
 
-from tests.conftest import EXAMPLES, ROOT, run
+from conftest import EXAMPLES, ROOT, run
 
 GOLDEN = ROOT / "tests" / "golden"
 ICB = EXAMPLES / "valid" / "severnmoor-icb-constitution.yaml"
@@ -348,3 +348,36 @@ def test_a_bare_document_renders_as_a_draft(tmp_path: Path) -> None:
         for suffix in ("md", "docx"):
             code, _, err = render(source, tmp_path / f"{kind}.{suffix}", "--draft")
             assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        "{{ 7 * 7 }} {% raw %}",
+        "1. not a list",
+        "2) nor this",
+        "1.3",
+        "- not a bullet",
+        "+ nor this",
+        "# not a heading",
+        "> not a quotation",
+        "=== not an underline",
+        "A&E and &amp; and &#35;",
+        "*not emphasis* _nor this_ `nor code`",
+        "[not a link](https://example.org) ![nor an image](x.png)",
+        "a | b | c",
+        "back\\slash \\*",
+        "~~not struck~~",
+        "<https://example.org> <b>bold</b>",
+    ],
+)
+def test_escaped_text_renders_as_itself(text: str) -> None:
+    from icslint.render.blocks import parser
+    from icslint.render.markdown import escape_markdown
+
+    tokens = parser().parse(escape_markdown(text))
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    children = tokens[1].children or []
+    assert {c.type for c in children} <= {"text"}
+    assert "".join(c.content for c in children) == text

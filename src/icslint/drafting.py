@@ -7,11 +7,11 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
+from icslint.packaged import template_text
 from icslint.placeholders import placeholder
 
 # Characters outside YAML's printable set (YAML 1.2, section 5.1).
@@ -70,16 +70,12 @@ def _yaml_scalar(value: object) -> object:
     return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
-def _load_template(name: str) -> str:
-    return resources.files("icslint.templates").joinpath(name).read_text(encoding="utf-8")
-
-
 def draft(kind: str, answers: Answers, schema_url: str | None = None) -> str:
     """The text of a new draft document of this kind."""
     from jinja2 import FunctionLoader
 
     env = Environment(
-        loader=FunctionLoader(_load_template),
+        loader=FunctionLoader(template_text),
         undefined=StrictUndefined,
         finalize=_yaml_scalar,
         autoescape=False,

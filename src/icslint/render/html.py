@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
 
+from icslint.packaged import template_text
 from icslint.render.blocks import parser
-
-
-def _load_template(name: str) -> str:
-    return resources.files("icslint.templates").joinpath(name).read_text(encoding="utf-8")
 
 
 def render_html(markdown: str, *, title: str, draft: bool) -> str:
@@ -19,7 +14,7 @@ def render_html(markdown: str, *, title: str, draft: bool) -> str:
     md = parser()
     body = md.renderer.render(md.parse(markdown), md.options, {})
     env = Environment(
-        loader=FunctionLoader(_load_template),
+        loader=FunctionLoader(template_text),
         undefined=StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,
@@ -29,5 +24,5 @@ def render_html(markdown: str, *, title: str, draft: bool) -> str:
         # markdown-it has already escaped every character of the document's own text.
         body=Markup(body),
         draft=draft,
-        css=Markup(_load_template("html/style.css")),
+        css=Markup(template_text("html/style.css")),
     )

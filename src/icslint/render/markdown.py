@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from importlib import resources
 
-from jinja2 import Environment, StrictUndefined, TemplateNotFound
+from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from icslint.diagnostics import Diagnostic
 from icslint.models import Document
+from icslint.packaged import template_text
 
 TEMPLATES = {
     "icb-constitution": "icb-constitution.md.j2",
@@ -32,7 +32,7 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<|~]|&(?=#?\w+;))")
 # At the start of a line these would begin a list, heading, quotation or heading underline ...
 _LEADING_MARK = re.compile(r"^([-+=#>])")
 # ... and these a numbered list ("1. " or "1) "): the full stop or bracket is escaped.
-_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 
 def escape_markdown(text: str) -> str:
@@ -132,19 +132,12 @@ def _dotted(numbers: Sequence[int]) -> str:
     return ".".join(str(n) for n in numbers)
 
 
-def _load_template(name: str) -> str:
-    try:
-        return resources.files("icslint.templates").joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TemplateNotFound(name) from None
-
-
 def environment() -> Environment:
     """The Jinja environment for Markdown templates: strict, escaping, whitespace-tidy."""
     from jinja2 import FunctionLoader
 
     env = Environment(
-        loader=FunctionLoader(_load_template),
+        loader=FunctionLoader(template_text),
         undefined=StrictUndefined,
         finalize=_finalize,
         autoescape=False,  # Markdown escaping is done by finalize, HTML escaping by markdown-it
