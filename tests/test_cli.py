@@ -15,9 +15,16 @@ STRATEGY_FAULTS = EXAMPLES / "invalid" / "icp-strategy-and-quorum.yaml"
 
 def test_json_output_has_exactly_the_agreed_shape() -> None:
     code, report = check_json(str(CHAIR_FAULTS))
-    assert set(report) == {"version", "diagnostics", "summary"}
+    assert set(report) == {"version", "diagnostics", "suppressed", "summary"}
     assert report["version"] == 1
-    assert report["summary"] == {"files": 1, "error": 5, "warning": 0, "info": 0}
+    assert report["summary"] == {
+        "files": 1,
+        "error": 5,
+        "warning": 0,
+        "info": 0,
+        "suppressed": 0,
+        "waived": 0,
+    }
     first = report["diagnostics"][0]
     assert first == {
         "path": CHAIR_FAULTS.as_posix(),

@@ -12,13 +12,14 @@ import typer
 
 from icslint import __version__, catalogue
 from icslint.diagnostics import Severity
-from icslint.engine import PathError, lint_paths
+from icslint.engine import PathError, Result, lint_paths
 from icslint.registry import RuleSetError, RuleSpec, discover
-from icslint.selection import UnknownSelector, choose, split_list
+from icslint.selection import UnknownSelector, split_list
 from icslint.tool_codes import TOOL_CODES
 
 if TYPE_CHECKING:
-    from icslint import drafting
+    from icslint import drafting, settings
+    from icslint.reporters import Reporter
 
 
 class ExitCode(IntEnum):
@@ -30,6 +31,10 @@ class ExitCode(IntEnum):
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
 
 
 class RulesFormat(StrEnum):
@@ -77,7 +82,10 @@ def main_options(
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="YAML files, or folders to search for them.")],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="YAML files, or folders to search for them (default: .)."),
+    ] = None,
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CheckFormat.text,
@@ -90,20 +98,76 @@ def check(
         typer.Option(help="Skip these rules: codes, code prefixes or rule names, comma-separated."),
     ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option(help="The lowest severity that makes the command exit 1.")
-    ] = FailOn.error,
+        FailOn | None,
+        typer.Option(help="The lowest severity that makes the command exit 1 [default: error]."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Use this configuration file (.icslint.yaml, or a pyproject.toml with "
+            "[tool.icslint]) instead of the one found from the current folder upwards.",
+        ),
+    ] = None,
+    show_config: Annotated[
+        bool,
+        typer.Option(help="Print the settings in force, and where each came from, and stop."),
+    ] = False,
+    rule_dirs: Annotated[
+        list[Path] | None,
+        typer.Option("--rules", help="Also load the rules in this folder (a local rule pack)."),
+    ] = None,
 ) -> None:
     """Check documents against the Act, NHS England policy and guidance."""
-    from icslint.reporters import REPORTERS
+    import datetime as dt
 
+    from icslint import config, settings
+    from icslint.reporters import reporter
+
+    command_line = settings.CommandLine(
+        select=split_list(select or ()),
+        ignore=split_list(ignore or ()),
+        fail_on=Severity(fail_on.value) if fail_on else None,
+        rule_dirs=tuple(rule_dirs or ()),
+    )
     try:
-        rules = choose(discover(), split_list(select or ()), split_list(ignore or ()))
-        result = lint_paths(paths, rules)
-    except (UnknownSelector, PathError, RuleSetError) as error:
+        loaded = config.load(config_file, Path.cwd())
+        plan = settings.plan(loaded, command_line, dt.date.today())
+        if show_config:
+            _show(plan)
+            raise typer.Exit(ExitCode.OK)
+        result = lint_paths(paths or [Path(".")], plan.rules, plan)
+    except (UnknownSelector, PathError, RuleSetError, config.ConfigError) as error:
         raise _fail(str(error)) from None
-    REPORTERS[output_format.value](result, sys.stdout)
-    failed = result.fails(Severity(fail_on.value))
-    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+    _report(reporter(output_format.value), result, output)
+    raise typer.Exit(ExitCode.FINDINGS if result.fails(plan.fail_on) else ExitCode.OK)
+
+
+def _show(plan: settings.Plan) -> None:
+    width = max(len(name) for name, _, _ in plan.shown)
+    for name, value, origin in plan.shown:
+        typer.echo(f"{name:<{width}}  {value}    ({origin})")
+
+
+def _report(report: Reporter, result: Result, output: Path | None) -> None:
+    """Write the report to stdout, or atomically to the --output file."""
+    if output is None:
+        report(result, sys.stdout)
+        return
+    import io
+
+    from icslint.output import write_file
+
+    buffer = io.StringIO()
+    report(result, buffer)
+    try:
+        write_file(output, buffer.getvalue().encode("utf-8"), replace=True)
+    except OSError as error:
+        raise _fail(f"cannot write {output.as_posix()}: {error.strerror or error}") from None
 
 
 def _catalogue() -> tuple[RuleSpec, ...]:
@@ -212,6 +276,14 @@ def init(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Do not ask questions; leave placeholders.")
     ] = False,
+    schema_location: Annotated[
+        str | None,
+        typer.Option(
+            "--schema",
+            help="The JSON Schema the draft's first line points editors at (a URL or a path "
+            "relative to the draft); default: the published schema for this kind.",
+        ),
+    ] = None,
 ) -> None:
     """Draft a new document from the NHS England model, with placeholders to fill in."""
     from icslint import drafting
@@ -220,7 +292,9 @@ def init(
     if str(output) != "-" and output.exists():
         raise _fail(f"{output.as_posix()} already exists; init never replaces a file")
     answers = drafting.Answers() if no_input or not _interactive() else _ask(kind)
-    text = drafting.draft(kind.value, answers)
+    from icslint.json_schema import schema_url
+
+    text = drafting.draft(kind.value, answers, schema_location or schema_url(kind.value))
     if str(output) == "-":
         sys.stdout.write(text)
         return
@@ -271,6 +345,31 @@ def _ask(kind: DocumentKind) -> drafting.Answers:
         councils=tuple(councils) or defaults.councils,
         trusts=tuple(trusts) or defaults.trusts,
     )
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        DocumentKind | None,
+        typer.Option(help="Only this kind of document (default: either kind, chosen by `kind`)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the schema to this file.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the YAML, for editors' completion and checking."""
+    from icslint.json_schema import schema_for
+
+    text = json.dumps(schema_for(kind.value if kind else None), indent=2, ensure_ascii=False)
+    if output is None:
+        typer.echo(text)
+        return
+    from icslint.output import write_file
+
+    try:
+        write_file(output, (text + "\n").encode("utf-8"), replace=True)
+    except OSError as error:
+        raise _fail(f"cannot write {output.as_posix()}: {error.strerror or error}") from None
 
 
 def _interactive() -> bool:

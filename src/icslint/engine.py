@@ -5,15 +5,18 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from icslint import suppressions
 from icslint.diagnostics import Diagnostic, Severity
 from icslint.loader import decode, load, tool_diagnostic
 from icslint.placeholders import find_comment_placeholders, find_placeholders
 from icslint.registry import RuleSpec
 from icslint.source import SourceDocument
-from icslint.tool_codes import PLACEHOLDER, RULE_CRASHED
+from icslint.tool_codes import PLACEHOLDER, RULE_CRASHED, TOOL_CODES
+from icslint.waivers import matches_file
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # A folder is searched for files that declare a kind icslint knows; other YAML files in a
@@ -22,8 +25,32 @@ YAML_SUFFIXES = (".yaml", ".yml")
 _KIND_LINE = re.compile(rb"^kind:\s*['\"]?(icb-constitution|icp-terms-of-reference)\b", re.M)
 
 
+if TYPE_CHECKING:
+    from icslint.settings import Plan
+
+
 class PathError(Exception):
     """A path on the command line that does not exist or cannot be read."""
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file that was checked, and the kind of document it declared (None if unreadable)."""
+
+    path: str
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A finding that was not reported because a comment or a waiver suppressed it."""
+
+    diagnostic: Diagnostic
+    by: str
+    """"comment" (a `# icslint: disable` comment in the file) or "waiver" (in configuration)."""
+    reason: str
+    where: str
+    """The suppressing comment or waiver: `path:line`."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +59,13 @@ class Result:
 
     diagnostics: tuple[Diagnostic, ...]
     files: int
+    checked: tuple[CheckedFile, ...] = ()
+    rules: tuple[RuleSpec, ...] = ()
+    """The rules that were run, tool codes (ICLnnn) included."""
+    suppressed: tuple[Suppressed, ...] = ()
+
+    def count_suppressed(self, by: str) -> int:
+        return sum(1 for s in self.suppressed if s.by == by)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -42,18 +76,23 @@ class Result:
 
 def lint_text(text: str, path: str, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
     """Check one document's text against the given rules."""
+    return _lint(text, path, rules)[1]
+
+
+def _lint(text: str, path: str, rules: Sequence[RuleSpec]) -> tuple[str | None, list[Diagnostic]]:
+    """The document's kind (None if it is not a document) and its diagnostics."""
     loaded = load(text, path)
     if loaded.source is None:
-        return list(loaded.problems)
+        return None, list(loaded.problems)
     diagnostics = [*loaded.problems, *_placeholders(loaded.source, text, path)]
     if loaded.document is None:
-        return sorted(diagnostics)
+        return None, sorted(diagnostics)
     document, source = loaded.document, loaded.source
     for spec in rules:
         if spec.applies_to != document.kind or spec.check is None:
             continue
         try:
-            findings = list(spec.check(document, spec.options()))
+            findings = list(spec.check(document, spec.option_values()))
         except Exception as error:  # a fault in a rule must not hide the other findings
             diagnostics.append(
                 tool_diagnostic(
@@ -77,7 +116,7 @@ def lint_text(text: str, path: str, rules: Sequence[RuleSpec]) -> list[Diagnosti
                     loc=finding.loc,
                 )
             )
-    return sorted(diagnostics)
+    return document.kind, sorted(diagnostics)
 
 
 def _placeholders(source: SourceDocument, text: str, path: str) -> list[Diagnostic]:
@@ -107,7 +146,18 @@ def _placeholders(source: SourceDocument, text: str, path: str) -> list[Diagnost
     return found
 
 
-def lint_file(path: Path, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
+@dataclass(frozen=True)
+class FileOutcome:
+    """One file's diagnostics, with its text (for suppression comments) and kind."""
+
+    path: str
+    kind: str | None
+    text: str
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def check_file(path: Path, rules: Sequence[RuleSpec]) -> FileOutcome:
+    """Read and check one file. Raises PathError if it cannot be read."""
     shown = path.as_posix()
     try:
         raw = path.read_bytes()
@@ -115,8 +165,13 @@ def lint_file(path: Path, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
         raise PathError(f"cannot read {shown}: {error.strerror or error}") from None
     text = decode(raw, shown)
     if isinstance(text, Diagnostic):
-        return [text]
-    return lint_text(text, shown, rules)
+        return FileOutcome(shown, None, "", (text,))
+    kind, diagnostics = _lint(text, shown, rules)
+    return FileOutcome(shown, kind, text, tuple(diagnostics))
+
+
+def lint_file(path: Path, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
+    return list(check_file(path, rules).diagnostics)
 
 
 def find_files(paths: Sequence[Path]) -> list[Path]:
@@ -151,8 +206,65 @@ def _declares_kind(path: Path) -> bool:
         return False
 
 
-def lint_paths(paths: Sequence[Path], rules: Sequence[RuleSpec]) -> Result:
-    """Check files and folders. Raises PathError for a path that is missing or unreadable."""
-    files = find_files(paths)
-    diagnostics = [d for path in files for d in lint_file(path, rules)]
-    return Result(diagnostics=tuple(diagnostics), files=len(files))
+def lint_paths(
+    paths: Sequence[Path], rules: Sequence[RuleSpec], plan: Plan | None = None
+) -> Result:
+    """Check files and folders. Raises PathError for a path that is missing or unreadable.
+
+    With a `plan` (from configuration), ignores, suppression comments and waivers are applied,
+    and findings about the suppressions and waivers themselves are added.
+    """
+    outcomes = [check_file(path, rules) for path in find_files(paths)]
+    tools: tuple[RuleSpec, ...] = TOOL_CODES
+    if plan is not None:
+        tools = tuple(
+            replace(s, severity=plan.tool_severity.get(s.code, s.severity)) for s in TOOL_CODES
+        )
+    reported: list[Diagnostic] = []
+    suppressed: list[Suppressed] = []
+    for outcome in outcomes:
+        if plan is None:
+            reported.extend(outcome.diagnostics)
+            continue
+        kept, quiet = _apply_plan(outcome, plan, {*plan.known_codes}, {s.code for s in rules})
+        reported.extend(kept)
+        suppressed.extend(quiet)
+    if plan is not None:
+        reported.extend(_policy_filter(plan.waivers.audit(), plan, None))
+    return Result(
+        diagnostics=tuple(reported),
+        files=len(outcomes),
+        checked=tuple(CheckedFile(o.path, o.kind) for o in outcomes),
+        rules=(*tools, *rules),
+        suppressed=tuple(suppressed),
+    )
+
+
+def _apply_plan(
+    outcome: FileOutcome, plan: Plan, known: set[str], run: set[str]
+) -> tuple[list[Diagnostic], list[Suppressed]]:
+    """One file's findings after suppression comments, waivers and ignores."""
+    run |= {s.code for s in TOOL_CODES}
+    comments = suppressions.apply(outcome.text, outcome.path, outcome.diagnostics, known, run)
+    kept, waived = plan.waivers.apply(outcome.path, comments.kept)
+    quiet = [
+        Suppressed(d, "comment", s.reason, f"{outcome.path}:{s.line}")
+        for d, s in comments.suppressed
+    ] + [Suppressed(d, "waiver", w.waiver.reason, f"{w.where[0]}:{w.where[1]}") for d, w in waived]
+    return _policy_filter(kept, plan, outcome.path), quiet
+
+
+def _policy_filter(
+    diagnostics: Sequence[Diagnostic], plan: Plan, path: str | None
+) -> list[Diagnostic]:
+    """Drop ignored tool codes and per-file ignores; apply configured tool-code severities."""
+    ignored = set(plan.ignored_tool_codes)
+    if path is not None:
+        for pattern, codes in plan.per_file_ignores:
+            if matches_file(pattern, path, plan.root):
+                ignored |= codes
+    return sorted(
+        replace(d, severity=plan.tool_severity.get(d.code, d.severity))
+        for d in diagnostics
+        if d.code not in ignored
+    )

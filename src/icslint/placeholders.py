@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from icslint.comments import yaml_comments
 from icslint.diagnostics import Loc
 
 # Double angle brackets never occur in constitution prose, survive every YAML quoting style,
@@ -24,27 +25,10 @@ def find_comment_placeholders(text: str) -> Iterator[tuple[int, int, str]]:
     true/false): the value shown is only a stand-in until someone confirms it and deletes the
     comment.
     """
-    for number, line in enumerate(text.splitlines(), start=1):
-        start = _comment_start(line)
-        if start is None:
-            continue
-        for match in PLACEHOLDER.finditer(line, start):
-            yield number, match.start() + 1, match.group(0)
-
-
-def _comment_start(line: str) -> int | None:
-    """Where a YAML comment begins on this line: a # at the start or after a space, outside
-    quotes."""
-    quote = ""
-    for index, char in enumerate(line):
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "'\"" and (index == 0 or line[index - 1] in " \t:-[{,"):
-            quote = char
-        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
-            return index
-    return None
+    lines = text.splitlines()
+    for comment in yaml_comments(text):
+        for match in PLACEHOLDER.finditer(lines[comment.line - 1], comment.column):
+            yield comment.line, match.start() + 1, match.group(0)
 
 
 def find_placeholders(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

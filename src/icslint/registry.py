@@ -7,12 +7,16 @@ Discovery imports the modules of a rule package in sorted order and collects the
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
@@ -49,6 +53,12 @@ class RuleSpec:
     check: Check | None = field(default=None, compare=False)
     options: type[BaseModel] = NoOptions
     doc: str = ""
+    settings: BaseModel | None = field(default=None, compare=False)
+    """The rule's options as configured, if configuration set any."""
+
+    def option_values(self) -> BaseModel:
+        """The options the rule runs with: as configured, or the defaults."""
+        return self.settings if self.settings is not None else self.options()
 
     @property
     def title(self) -> str:
@@ -123,6 +133,43 @@ def discover(package: str = BUILTIN_PACKAGE) -> tuple[RuleSpec, ...]:
         and getattr(value, "__module__", None) == module.__name__
     ]
     return validate(specs)
+
+
+def discover_folder(folder: Path) -> tuple[RuleSpec, ...]:
+    """The rules in a local rule pack: every `*.py` module in `folder` not starting with `_`.
+
+    Only folders named in configuration or with `--rules` are loaded: icslint never runs code
+    from the working directory on its own initiative.
+    """
+    if not folder.is_dir():
+        raise RuleSetError(f"rule pack {folder.as_posix()}: no such folder")
+    specs: list[RuleSpec] = []
+    prefix = f"icslint_pack_{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:12]}"
+    for file in sorted(folder.glob("*.py")):
+        if file.name.startswith("_"):
+            continue
+        name = f"{prefix}_{file.stem}"
+        module_spec = importlib.util.spec_from_file_location(name, file)
+        if module_spec is None or module_spec.loader is None:
+            raise RuleSetError(f"rule pack module {file.as_posix()} cannot be loaded")
+        module = importlib.util.module_from_spec(module_spec)
+        # Registered like any imported module, so pydantic can resolve an options model's
+        # annotations in it.
+        sys.modules[name] = module
+        try:
+            module_spec.loader.exec_module(module)
+        except Exception as error:
+            raise RuleSetError(
+                f"rule pack module {file.as_posix()} failed to load: "
+                f"{type(error).__name__}: {error}"
+            ) from None
+        specs.extend(
+            spec
+            for _, value in sorted(vars(module).items())
+            if (spec := getattr(value, "icslint_rule", None)) is not None
+            and getattr(value, "__module__", None) == module.__name__
+        )
+    return tuple(specs)
 
 
 def validate(specs: Iterable[RuleSpec]) -> tuple[RuleSpec, ...]:

@@ -6,13 +6,13 @@ from icslint.diagnostics import Level, Severity
 from icslint.registry import RuleSpec
 
 
-def _tool(code: str, slug: str, doc: str) -> RuleSpec:
+def _tool(code: str, slug: str, doc: str, severity: Severity = Severity.ERROR) -> RuleSpec:
     return RuleSpec(
         code=code,
         slug=slug,
         applies_to="any",
         level=Level.TOOL,
-        severity=Severity.ERROR,
+        severity=severity,
         citations=(),
         doc=doc,
     )
@@ -73,6 +73,66 @@ PLACEHOLDER = _tool(
     """,
 )
 
+INVALID_SUPPRESSION = _tool(
+    "ICL005",
+    "invalid-suppression",
+    """An `# icslint:` comment gives no reason, or is not a suppression icslint understands.
+
+    Requirement: A suppression reads `# icslint: disable=CODE[,CODE] -- reason` (on the line
+    with the finding, or alone on the line above it) or `# icslint: disable-file=CODE --
+    reason`, and gives a reason after ` -- `.
+    Why: A governance document's departures from the rules must be on the record with the
+    reason for each; a suppression without one does not suppress anything.
+    Fix: Add the reason after ` -- `, or correct the comment's form and codes.
+    Source: icslint itself.
+    """,
+    Severity.WARNING,
+)
+
+UNUSED_SUPPRESSION = _tool(
+    "ICL006",
+    "unused-suppression",
+    """A suppression names a rule that has no finding where it applies, or no rule at all.
+
+    Requirement: Every code in a suppression must match a finding on its line (or, for
+    `disable-file`, in its file).
+    Why: A suppression left behind after the text was fixed, or with a misspelt code, would
+    silently excuse a future finding that nobody has reviewed.
+    Fix: Remove the code, or the whole comment, or correct the code (`icslint rules`).
+    Source: icslint itself.
+    """,
+    Severity.WARNING,
+)
+
+EXPIRED_WAIVER = _tool(
+    "ICL007",
+    "expired-waiver",
+    """A waiver in the configuration has passed its expiry date, so it no longer waives.
+
+    Requirement: A waiver applies only until its `expires` date.
+    Why: Waivers are approved for a time; once it has passed, the finding must be looked at
+    again, so it is reported as if there were no waiver.
+    Fix: Fix the finding and remove the waiver, or obtain a fresh approval and update
+    `approved-by`, `reason` and `expires`.
+    Source: icslint itself.
+    """,
+    Severity.WARNING,
+)
+
+UNUSED_WAIVER = _tool(
+    "ICL008",
+    "unused-waiver",
+    """A waiver in the configuration matches no finding in the document it names.
+
+    Requirement: Each waiver's code, file and YAML path must match a finding.
+    Why: A waiver left after the finding was fixed, or with a wrong path, is a misleading
+    record and could excuse a different finding later.
+    Fix: Remove the waiver, or correct its `code`, `file` or `path`.
+    Source: icslint itself.
+    """,
+    Severity.WARNING,
+)
+
 RULE_CRASHED = _tool(
     "ICL999",
     "internal-error",
@@ -85,4 +145,14 @@ RULE_CRASHED = _tool(
     """,
 )
 
-TOOL_CODES = (YAML_SYNTAX, SCHEMA, NOT_A_DOCUMENT, PLACEHOLDER, RULE_CRASHED)
+TOOL_CODES = (
+    YAML_SYNTAX,
+    SCHEMA,
+    NOT_A_DOCUMENT,
+    PLACEHOLDER,
+    INVALID_SUPPRESSION,
+    UNUSED_SUPPRESSION,
+    EXPIRED_WAIVER,
+    UNUSED_WAIVER,
+    RULE_CRASHED,
+)

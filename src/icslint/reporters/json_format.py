@@ -15,11 +15,17 @@ def as_data(result: Result) -> dict[str, object]:
     return {
         "version": FORMAT_VERSION,
         "diagnostics": [d.as_dict() for d in result.diagnostics],
+        "suppressed": [
+            {**s.diagnostic.as_dict(), "by": s.by, "reason": s.reason, "where": s.where}
+            for s in result.suppressed
+        ],
         "summary": {
             "files": result.files,
             "error": result.count(Severity.ERROR),
             "warning": result.count(Severity.WARNING),
             "info": result.count(Severity.INFO),
+            "suppressed": result.count_suppressed("comment"),
+            "waived": result.count_suppressed("waiver"),
         },
     }
 

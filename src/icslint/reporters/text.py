@@ -43,10 +43,20 @@ def summary(result: Result) -> Text:
     counts = [
         (result.count(severity), severity.value) for severity in Severity if result.count(severity)
     ]
+    quiet = [
+        f"{n} {label}"
+        for n, label in (
+            (result.count_suppressed("comment"), "suppressed"),
+            (result.count_suppressed("waiver"), "waived"),
+        )
+        if n
+    ]
     if not counts:
-        return Text(f"All checks passed ({files} checked).", style="green")
+        extra = f"; {', '.join(quiet)}" if quiet else ""
+        return Text(f"All checks passed ({files} checked{extra}).", style="green")
     parts = ", ".join(f"{n} {name}{'s' if n != 1 and name != 'info' else ''}" for n, name in counts)
-    return Text(f"Found {parts} in {files}.", style="bold")
+    extra = f" ({', '.join(quiet)})" if quiet else ""
+    return Text(f"Found {parts} in {files}{extra}.", style="bold")
 
 
 def _snippet(console: Console, d: Diagnostic) -> None:
