@@ -122,3 +122,16 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert result.returncode == 1
     assert json.loads(result.stdout)["summary"]["error"] == 5
+
+
+def test_only_documents_skips_named_files_without_a_kind(tmp_path: Path) -> None:
+    workflow = tmp_path / "ci.yml"
+    workflow.write_text("on: push\njobs: {}\n")
+    misspelt = tmp_path / "draft.yaml"
+    misspelt.write_text("kind: icb-consitution\nschema_version: 1\n")
+    code, report = check_json("--only-documents", str(workflow), str(misspelt))
+    assert code == 1
+    assert report["summary"]["files"] == 1  # type: ignore[index]
+    assert found(report) == {(1, "ICL003")}
+    code, report = check_json(str(workflow))
+    assert found(report) == {(1, "ICL003")}  # named without the option, it is reported

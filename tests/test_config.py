@@ -256,3 +256,15 @@ def test_a_rule_pack_named_in_configuration_runs(project: Path) -> None:
     (project / ".icslint.yaml").unlink()
     _, report = check_json(DOC, "--rules", "local-rules", "--select", "ICS9")
     assert found(report) == {(72, "ICS901")}
+
+
+def test_the_readme_configuration_example_is_valid(project: Path) -> None:
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    (project / "pyproject.toml").write_text(example)
+    (project / "governance" / "local-rules").mkdir()
+    code, out, err = run("check", "--show-config")
+    assert code == 0, err
+    assert "waivers[0]" in out and "ICB016 at board.seats" in out

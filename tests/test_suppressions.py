@@ -131,3 +131,24 @@ def test_json_lists_suppressed_findings_for_the_audit(tmp_path: Path) -> None:
     _, out, _ = run("check", "--format", "json", str(path))
     data = json.loads(out)
     assert [s["code"] for s in data["suppressed"]] == ["ICB016"]
+
+
+def test_sarif_records_suppressed_findings_with_their_reason(tmp_path: Path) -> None:
+    path = edited(tmp_path, {72: "  seats:  # icslint: disable=ICB016 -- joint seat agreed"})
+    _, out, _ = run("check", "--format", "sarif", str(path))
+    results = json.loads(out)["runs"][0]["results"]
+    quiet = [r for r in results if r.get("suppressions")]
+    assert [(r["ruleId"], r["suppressions"]) for r in quiet] == [
+        (
+            "ICB016",
+            [
+                {
+                    "kind": "inSource",
+                    "status": "accepted",
+                    "justification": "joint seat agreed",
+                    "properties": {"where": f"{path.as_posix()}:72"},
+                }
+            ],
+        )
+    ]
+    assert len(results) == 4  # three reported, one suppressed

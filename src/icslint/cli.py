@@ -121,6 +121,13 @@ def check(
         list[Path] | None,
         typer.Option("--rules", help="Also load the rules in this folder (a local rule pack)."),
     ] = None,
+    only_documents: Annotated[
+        bool,
+        typer.Option(
+            help="Skip named files that have no top-level `kind:` (for pre-commit, which "
+            "passes every changed YAML file)."
+        ),
+    ] = False,
 ) -> None:
     """Check documents against the Act, NHS England policy and guidance."""
     import datetime as dt
@@ -140,7 +147,7 @@ def check(
         if show_config:
             _show(plan)
             raise typer.Exit(ExitCode.OK)
-        result = lint_paths(paths or [Path(".")], plan.rules, plan)
+        result = lint_paths(paths or [Path(".")], plan.rules, plan, only_documents)
     except (UnknownSelector, PathError, RuleSetError, config.ConfigError) as error:
         raise _fail(str(error)) from None
     _report(reporter(output_format.value), result, output)

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from icslint.settings import Plan
 
 
+_ANY_KIND_LINE = re.compile(rb"^kind\s*:", re.M)
+
+
 class PathError(Exception):
     """A path on the command line that does not exist or cannot be read."""
 
@@ -174,14 +177,20 @@ def lint_file(path: Path, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
     return list(check_file(path, rules).diagnostics)
 
 
-def find_files(paths: Sequence[Path]) -> list[Path]:
-    """The files to check: files as given, and icslint documents found in folders."""
+def find_files(paths: Sequence[Path], only_documents: bool = False) -> list[Path]:
+    """The files to check: files as given, and icslint documents found in folders.
+
+    With `only_documents`, a named file with no top-level `kind:` at all is skipped (as a
+    folder search would skip it); one with a `kind:` icslint does not know is still checked, so
+    a misspelt kind is reported rather than silently passed over.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files.extend(_documents_in(path))
         elif path.exists():
-            files.append(path)
+            if not only_documents or _has_kind(path):
+                files.append(path)
         else:
             raise PathError(f"{path.as_posix()}: no such file or folder")
     return list(dict.fromkeys(files))
@@ -198,6 +207,14 @@ def _documents_in(folder: Path) -> list[Path]:
     return found
 
 
+def _has_kind(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return bool(_ANY_KIND_LINE.search(handle.read(65536)))
+    except OSError:
+        return True  # let the check report why it cannot be read
+
+
 def _declares_kind(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
@@ -207,14 +224,17 @@ def _declares_kind(path: Path) -> bool:
 
 
 def lint_paths(
-    paths: Sequence[Path], rules: Sequence[RuleSpec], plan: Plan | None = None
+    paths: Sequence[Path],
+    rules: Sequence[RuleSpec],
+    plan: Plan | None = None,
+    only_documents: bool = False,
 ) -> Result:
     """Check files and folders. Raises PathError for a path that is missing or unreadable.
 
     With a `plan` (from configuration), ignores, suppression comments and waivers are applied,
     and findings about the suppressions and waivers themselves are added.
     """
-    outcomes = [check_file(path, rules) for path in find_files(paths)]
+    outcomes = [check_file(path, rules) for path in find_files(paths, only_documents)]
     tools: tuple[RuleSpec, ...] = TOOL_CODES
     if plan is not None:
         tools = tuple(

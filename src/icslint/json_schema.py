@@ -10,12 +10,13 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
+from icslint import PROJECT_URL
 from icslint.models import MODELS, IcbConstitution, IcpTermsOfReference
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # Where the published schemas live: the `schemas/` folder of the icslint repository, kept in
 # step with the models by a test. `icslint init --schema` points a draft elsewhere.
-SCHEMA_BASE_URL = "https://raw.githubusercontent.com/icslint/icslint/main/schemas/"
+SCHEMA_BASE_URL = f"{PROJECT_URL.replace('github.com', 'raw.githubusercontent.com')}/main/schemas/"
 
 
 def schema_url(kind: str) -> str:

@@ -104,7 +104,7 @@ def parse_doc(doc: str) -> dict[str, str]:
     """Split a rule docstring into its named sections (`Requirement:` ... `Source:`)."""
     sections: dict[str, str] = {}
     current: str | None = None
-    for line in doc.splitlines()[1:]:
+    for line in inspect.cleandoc(doc).splitlines()[1:]:
         heading = re.match(r"^(\w+):\s*(.*)$", line)
         if heading and heading.group(1) in DOC_SECTIONS:
             current = heading.group(1)

@@ -60,8 +60,11 @@ class VersionEntry(Model):
     """One version of the constitution."""
 
     version: Text | None = None
+    """The version number, for example "2.1"."""
     date: dt.date | None = None
+    """The date the version took effect (or NHS England approved it), for example 2025-04-01."""
     summary: Text | None = None
+    """What changed in this version, in a sentence."""
     nhse_approved: bool | None = None
     """Whether NHS England approved (or made) this version."""
 
@@ -70,31 +73,42 @@ class IcbMeta(Model):
     """Facts about this version of the constitution."""
 
     version: Text | None = None
+    """The version number of this text, for example "2.1"; the last version history entry."""
     effective_from: dt.date | None = None
+    """The date this version takes effect: no earlier than NHS England's approval. Leave it out
+    for a draft."""
     nhse_approved_on: dt.date | None = None
     """The date NHS England approved this version, or made the order that varied it."""
     model_basis: Literal["2022-05", "updated"] | None = None
     """Which NHS England model the text follows: the May 2022 model, or the updated model
     (July 2024) that adds the deputy chair and senior non-executive member."""
     published_url: Text | None = None
+    """The web address where the ICB publishes its constitution."""
     version_history: tuple[VersionEntry, ...] = ()
+    """Every version of the constitution, oldest first, ending with this one."""
     agreed_variations: tuple[Text, ...] = ()
     """Departures from the model's required text that NHS England has agreed."""
     engagement_evidence: Text | None = None
+    """Where the engagement with councils and the ICP on a boundary change or merger is
+    evidenced, for example "Letters of support and ICP minutes of 12 March 2025"."""
 
 
 class Section(Model):
     """A numbered section or appendix heading of the constitution."""
 
     number: Text
+    """The section's number as printed, for example "6" or "Appendix 2"."""
     heading: Text
+    """The section's heading as printed, for example "Arrangements for public involvement"."""
 
 
 class AreaExclusion(Model):
     """A part of a council's area that the ICB does not cover (for example an LSOA)."""
 
     identifier: Text | None = None
+    """A code for the part left out, for example an LSOA code such as "E01012345"."""
     description: Text | None = None
+    """The part left out, in words."""
 
 
 class Area(Model):
@@ -103,7 +117,9 @@ class Area(Model):
     local_authorities: tuple[Text, ...] = ()
     """The councils whose areas make up the ICB's area."""
     description: Text | None = None
+    """The area in words, as the constitution describes it."""
     exclusions: tuple[AreaExclusion, ...] = ()
+    """Parts of those councils' areas that the ICB does not cover, if any."""
 
 
 class Icb(Model):
@@ -112,6 +128,7 @@ class Icb(Model):
     name: Text | None = None
     """The ICB's name, for example "NHS Wessex Integrated Care Board"."""
     area: Area | None = None
+    """The area the ICB is established for."""
     establishment_order_ref: Text | None = None
     """The NHS England establishment order that gives effect to this constitution."""
 
@@ -122,9 +139,12 @@ class Seat(Model):
     id: Text
     """A short name other parts of the document use to refer to this seat."""
     title: Text | None = None
+    """The seat's title as the constitution gives it, for example "Chief Finance Officer"."""
     role: SeatRole | None = None
     """chair, chief_executive, or ordinary (every other member: Sch 1B para 3(2))."""
     category: SeatCategory | None = None
+    """The kind of member: executive (an ICB employee), non_executive (independent), partner
+    (nominated by a sector) or other."""
     executive_role: Literal["finance", "medical", "nursing", "other"] | None = None
     """For executive seats: which of NHS England's three required executive roles the seat is
     (director of finance, medical director, director of nursing), if any."""
@@ -133,28 +153,52 @@ class Seat(Model):
     count: PositiveInt = 1
     """How many members sit in this seat (for example 2 non-executive members)."""
     voting: bool = True
+    """Whether the members in this seat vote at board meetings (true unless stated)."""
     appointed_by: Text | None = None
+    """Who appoints the member, for example "NHS England" (the chair), "Chair" (the chief
+    executive) or "Chief Executive"."""
     appointment_approved_by: Text | None = None
+    """Whose approval the appointment needs, for example "Secretary of State" or "Chair"."""
     nominated_by: Text | None = None
     """Who nominates, in words, for example "The NHS trusts and foundation trusts, jointly"."""
     nominating_bodies: tuple[Text, ...] = ()
     """The bodies entitled to nominate, by name (for the local authority seat: the councils)."""
     nomination_process_ref: Text | None = None
+    """The clause or handbook section that sets out how the joint nomination is sought and
+    handled, for example "Section 3.5"."""
     appointment_process: Text | None = None
+    """How the member is appointed, in brief, for example "Open recruitment, appointed by the
+    Chief Executive with the Chair's approval"."""
     removal_by: Text | None = None
+    """Who may remove the member from office, for example "NHS England" or "Chief Executive"."""
     removal_approved_by: Text | None = None
+    """Whose approval a removal needs, for example "Secretary of State" or "Chair"."""
     must_be_employee: bool | None = None
+    """Whether the member must be an ICB employee (true for the chief executive and
+    executive members)."""
     employee_condition: Literal["on_appointment", "on_appointment_and_continuing"] | None = None
     """Whether being an ICB employee is a condition of appointment only, or of staying too."""
     term_years: float | None = None
+    """The length of one term of office, in years, for example 3."""
     max_terms: PositiveInt | None = None
+    """The most terms one person may serve in the seat, if re-appointment is limited."""
     is_deputy_chair: bool = False
+    """Whether this non-executive seat is designated deputy chair of the board."""
     is_senior_non_executive: bool = False
+    """Whether this non-executive seat is designated senior non-executive member."""
     mental_health_expertise: bool | None = None
+    """Whether the seat must be filled by someone with knowledge and experience of mental
+    health services."""
     exec_lead_portfolios: tuple[ExecLeadPortfolio, ...] = ()
+    """Lead roles held by this seat: cyp_0_25 (children and young people 0 to 25), send,
+    safeguarding, ld_autism (learning disability and autism), down_syndrome, mental_health."""
     independence_requirement: Literal["none", "normal", "strict"] | None = None
+    """How independent of local health and care bodies the member must be: none; normal (no
+    other post in the area, save by exception); strict (no role at all, as for the chair)."""
     role_spec_ref: Text | None = None
+    """Where the seat's role specification is, for example "Governance Handbook, B6"."""
     role_description: Text | None = None
+    """What the member does, in brief, where the constitution describes the role."""
     accountable_officer: bool | None = None
     """For the chief executive: whether the seat is the ICB's accountable officer."""
 
@@ -165,8 +209,12 @@ class Participant(Model):
     id: Text | None = None
     """A short name other parts of the document may use to refer to this participant."""
     title: Text
+    """The person's job title, for example "Director of Public Health"."""
     organisation: Text | None = None
+    """The organisation the person comes from, for example "Healthwatch Wessex"."""
     voting: bool = False
+    """Whether the person may vote: leave false, as participants and observers are not
+    members and have no vote."""
     exec_lead_portfolios: tuple[ExecLeadPortfolio, ...] = ()
     """Lead roles held by this participant (only the mental-health lead may sit off the board)."""
 
@@ -175,8 +223,12 @@ class Board(Model):
     """The board of the ICB."""
 
     seats: tuple[Seat, ...] = ()
+    """The seats on the board, one for each role (the chair, chief executive and ordinary
+    members)."""
     participants: tuple[Participant, ...] = ()
+    """People regularly invited to take part in board meetings without being members."""
     observers: tuple[Participant, ...] = ()
+    """People invited to observe board meetings without being members."""
     unitary_clause: bool | None = None
     """The board acts as one unitary board, all members sharing accountability."""
     partner_members_not_delegates_clause: bool | None = None
@@ -186,83 +238,135 @@ class Board(Model):
     skills_review_clause: bool | None = None
     """The ICB keeps its board's skills, knowledge and experience under review."""
     balance_of_perspectives_clause: bool | None = None
+    """True when the constitution has the clause on how the board's make-up balances the
+    perspectives of the area's sectors, providers, patients, carers and public."""
     prescribed_description_clause: bool | None = None
     """Only trusts and primary medical services providers of a prescribed description nominate."""
     snem_role_clause: bool | None = None
     """The senior non-executive member's role (appraisal support, sounding board, mediation)."""
     provider_members_act_for_system_clause: bool | None = None
+    """True when the constitution has the clause that provider executives on the board act for
+    the ICB and the wider system, not for their employer."""
 
 
 class Criteria(Model):
     """Eligibility criteria for board membership."""
 
     criteria: tuple[EligibilityCriterion, ...] = ()
+    """What every board member must meet: fit_and_proper (the fit and proper person test),
+    nolan_principles (the seven principles of public life), role_specification."""
 
 
 class ConvictionTerms(Model):
+    """The terms of the disqualification for a criminal conviction."""
+
     years: PositiveInt | None = None
+    """How many years before the appointment a conviction counts (the model says 5)."""
     min_sentence_months: PositiveInt | None = None
+    """The shortest prison sentence, in months, that disqualifies (the model says 3)."""
 
 
 class Disqualification(Model):
     """Disqualification criteria for board membership."""
 
     criteria: tuple[DisqualificationCriterion, ...] = ()
+    """The grounds that bar someone from the board, for example member_of_parliament or
+    conviction_5y_3m (prison of 3 months or more in the last 5 years)."""
     scope: Literal["all_members", "non_executive_members", "other"] | None = None
+    """Whom the criteria apply to: all_members (as the Act requires), non_executive_members,
+    or other."""
     conviction: ConvictionTerms | None = None
+    """The period and sentence length of the conviction ground, if the text states them."""
 
 
 class Committee(Model):
     """A committee of the board."""
 
     name: Text
+    """The committee's name, for example "Audit and Risk Committee"."""
     kind: Literal["audit", "remuneration", "other"] = "other"
+    """audit, remuneration (the two NHS England requires), or other."""
     chair_seat: Text | None = None
     """The id of the board seat that chairs the committee."""
     chair_expertise_clause: bool | None = None
     """The committee's chair must have the expertise the role needs (for audit: finance and
     audit)."""
     member_seats: tuple[Text, ...] = ()
+    """The ids of the board seats whose members sit on the committee."""
     external_members_allowed: bool | None = None
+    """Whether people who are neither board members nor ICB employees may be members."""
     external_members_bound_by_standing_orders: bool | None = None
+    """Whether such outside members are bound by the ICB's standing orders and policies."""
     employee_members: bool | None = None
     """Whether any ICB employee is a member (not just in attendance)."""
     decision_making: bool | None = None
+    """Whether the committee takes decisions under delegated powers (false if it only
+    advises)."""
     delegated_functions: tuple[Text, ...] = ()
+    """The functions the board delegates to the committee, as in the scheme of reservation and
+    delegation."""
     reports_to: Text | None = None
+    """Whom the committee reports to, for example "Board"."""
     tor_ref: Text | None = None
+    """Where the committee's terms of reference are, for example "Governance Handbook, C1"."""
     tor_published: bool | None = None
+    """Whether the committee's terms of reference are published."""
     tor_change_approver: Text | None = None
+    """Who must approve changes to the terms of reference, for example "Board"."""
     in_public: bool | None = None
+    """Whether the committee meets in public."""
     clinical_member: bool | None = None
+    """Whether the committee has a clinical or care professional member."""
 
 
 class JointCommittee(Model):
+    """A joint committee the ICB has set up with other bodies."""
+
     name: Text
+    """The joint committee's name."""
     partners: tuple[Text, ...] = ()
+    """The other bodies on the joint committee, for example another ICB or NHS England."""
     delegated_functions: tuple[Text, ...] = ()
+    """The functions delegated to the joint committee."""
     tor_ref: Text | None = None
+    """Where the joint committee's terms of reference are."""
 
 
 class Delegation(Model):
+    """ICB functions delegated to another body."""
+
     to: Text
+    """The body the functions are delegated to, for example a council or NHS trust."""
     statutory_basis: Text | None = None
+    """The legal power used, for example "s65Z5" (section 65Z5 of the 2006 Act)."""
     functions: tuple[Text, ...] = ()
+    """The functions delegated."""
 
 
 class DecisionMaking(Model):
+    """How the board reaches decisions."""
+
     consensus_first: bool | None = None
+    """Whether the board seeks consensus first and votes only as a last resort."""
     voting: Literal["simple_majority", "two_thirds_majority", "unanimous", "other"] | None = None
+    """The majority needed when a vote is taken, for example simple_majority."""
     casting_vote: Text | None = None
     """Who has a casting vote on a tie: "none", "chair", "presiding_member", or a seat id."""
 
 
 class BoardMeetings(Model):
+    """How board meetings are held and recorded."""
+
     board_in_public: bool | None = None
+    """Whether the board meets in public (true), apart from business excluded by resolution."""
     exclusion_requires_resolution: bool | None = None
+    """Whether the public may be excluded only by a resolution of the board."""
     exclusion_grounds: Text | None = None
+    """The grounds on which the public may be excluded, for example confidential business."""
     papers_published: bool | None = None
+    """Whether the papers of meetings held in public are published."""
     minutes_published: bool | None = None
+    """Whether the minutes of meetings held in public are published."""
 
 
 StandingOrderTopic = Literal[
@@ -281,89 +385,165 @@ StandingOrderTopic = Literal[
 
 
 class StandingOrders(Model):
+    """The ICB's standing orders: the rules for its meetings and business."""
+
     part_of_constitution: bool | None = None
+    """Whether the standing orders are appended in full and form part of the constitution."""
     location: Text | None = None
+    """Where the standing orders are, for example "Appendix 2"."""
     applies_to_committees_by_default: bool | None = None
+    """Whether they apply to committees and sub-committees unless their terms of reference say
+    otherwise."""
     covers: tuple[StandingOrderTopic, ...] = ()
+    """The topics the standing orders deal with, for example quorum, minutes or delegation."""
     quorum: Quorum | None = None
+    """The quorum for board meetings."""
     decision_making: DecisionMaking | None = None
+    """How the board reaches decisions."""
     meetings: BoardMeetings | None = None
+    """How board meetings are held in public and recorded."""
 
 
 class FinancialInstructions(Model):
+    """The ICB's standing financial instructions."""
+
     exists: bool | None = None
+    """Whether the ICB has standing financial instructions."""
     delegated_limits_ref: Text | None = None
+    """Where the delegated financial limits are set, for example "Scheme of Reservation and
+    Delegation, section 4"."""
     published_in: Text | None = None
+    """Where the instructions are published, for example "Governance Handbook"."""
 
 
 class ConflictsOfInterest(Model):
+    """The ICB's arrangements for managing conflicts of interest."""
+
     arrangements_section: Text | None = None
+    """The number of the section that sets out the arrangements, for example "6"."""
     registers: tuple[Literal["board", "committees", "employees", "decision_makers"], ...] = ()
+    """Whose interests the registers record: board, committees, employees, decision_makers."""
     registers_published: bool | None = None
+    """Whether the registers of interests are published."""
     declaration_deadline_days: PositiveInt | None = None
+    """How many days members and staff have to declare a new interest (28 or fewer)."""
     declare_at_each_meeting: bool | None = None
+    """Whether interests in the business are declared at every meeting."""
     recorded_in_minutes: bool | None = None
+    """Whether declarations, and how each conflict was managed, are minuted."""
     policy_ref: Text | None = None
+    """The conflicts of interest policy the arrangements refer to, by title."""
     guardian_seat: Text | None = None
+    """The id of the board seat that is the conflicts of interest guardian, if any."""
     public_retention_months: NonNegativeInt | None = None
+    """How many months an expired interest stays on the public register, for example 6."""
 
 
 class Transparency(Model):
+    """The ICB's arrangements for accountability and transparency."""
+
     statement_ref: Text | None = None
+    """The number of the section on accountability and transparency, for example "7"."""
     publishes: tuple[PublishedItem, ...] = ()
+    """What the ICB publishes, for example constitution, registers_of_interests, minutes."""
     foi_compliance: bool | None = None
+    """Whether the ICB commits to complying with freedom of information law."""
     info_to_nhse: bool | None = None
+    """Whether the ICB commits to giving NHS England the information it requires."""
 
 
 class JointForwardPlan(Model):
+    """The joint forward plan the ICB prepares with its partner trusts."""
+
     with_partner_trusts: bool | None = None
+    """Whether the plan is prepared jointly with the partner NHS trusts and foundation trusts."""
     horizon_years: PositiveInt | None = None
+    """How many years ahead the plan looks (the Act says 5)."""
     timing: Text | None = None
+    """When the plan is prepared, for example "Before the start of each financial year"."""
     refers_to_integrated_care_strategy: bool | None = None
+    """Whether the plan takes account of the integrated care partnership's strategy."""
 
 
 class AnnualReport(Model):
+    """What the ICB's annual report must cover."""
+
     jlhws_review: bool | None = None
+    """Whether the report reviews the steps taken on each joint local health and wellbeing
+    strategy."""
     hwb_consulted: bool | None = None
+    """Whether each relevant health and wellbeing board is consulted on that review."""
 
 
 class Plans(Model):
+    """The ICB's statutory plans and reports."""
+
     joint_forward_plan: JointForwardPlan | None = None
+    """The five-year joint forward plan."""
     annual_report: AnnualReport | None = None
+    """The annual report."""
 
 
 class Employees(Model):
+    """How the pay and terms of the ICB's employees are decided."""
+
     terms_section: Text | None = None
+    """The number of the section on employees' terms and conditions, for example "8"."""
     determined_by: Text | None = None
     """The committee that decides employees' pay and terms."""
     self_interest_exclusion: bool | None = None
+    """Whether no one may take part in discussing or deciding their own pay."""
 
 
 class PublicInvolvement(Model):
+    """The ICB's arrangements for involving the public."""
+
     arrangements_section: Text | None = None
+    """The number of the section on public involvement, for example "9"."""
     groups: tuple[Literal["patients", "unpaid_carers", "representatives", "public"], ...] = ()
+    """Who the arrangements involve: patients, unpaid_carers, representatives, public."""
     principles_ref: Text | None = None
+    """Where the ICB adopts NHS England's 10 principles for working with people and
+    communities."""
     strategy_ref: Text | None = None
+    """The system-wide strategy for working with people and communities, by title."""
 
 
 class RelatedDocuments(Model):
+    """Documents that support the constitution but sit outside it."""
+
     governance_handbook: Text | None = None
+    """The governance handbook, by title or web address."""
     sord: Text | None = None
     """Scheme of reservation and delegation."""
     sfi: Text | None = None
+    """The standing financial instructions, by title or where they are kept."""
     functions_and_decision_map: Text | None = None
+    """The functions and decision map, by title or where it is kept."""
     sbc_policy: Text | None = None
+    """The standards of business conduct policy (covering conflicts of interest), by title."""
     eligible_nominators_list: Text | None = None
+    """Where the list of bodies eligible to nominate partner members is kept."""
     committee_tors: tuple[Text, ...] = ()
+    """The committees' terms of reference, by title."""
     clinical_leadership_model: Text | None = None
+    """The board-approved model for clinical and care professional leadership, by title."""
     key_policies: tuple[Text, ...] = ()
+    """The ICB's other key policies, by title."""
 
 
 class Variation(Model):
+    """How the constitution is varied."""
+
     procedure_section: Text | None = None
+    """The number of the clause that sets out how the constitution is varied, for example
+    "1.6"."""
     applicant: Text | None = None
+    """Who applies to vary the constitution: the ICB."""
     approver: Text | None = None
+    """Who approves a variation: NHS England."""
     nhse_own_initiative: bool | None = None
+    """Whether NHS England may also vary the constitution on its own initiative."""
     board_may_amend: bool | None = None
     """Whether the text lets the board amend the constitution by its own resolution."""
 
@@ -372,26 +552,52 @@ class IcbConstitution(Model):
     """An integrated care board constitution."""
 
     kind: Literal["icb-constitution"]
+    """The kind of document: always icb-constitution."""
     schema_version: Literal[1]
+    """The version of the icslint document format: 1."""
     meta: IcbMeta | None = None
+    """Facts about this version: its number, dates, NHS England approval and history."""
     sections: tuple[Section, ...] = ()
+    """The numbered sections and appendices of the text, in order."""
     icb: Icb | None = None
+    """The ICB's name, area and establishment order."""
     local_authorities: tuple[LocalAuthority, ...] = ()
+    """Every council whose area coincides with, or lies wholly or partly within, the ICB's."""
     partner_trusts: tuple[Text, ...] = ()
+    """The NHS trusts and foundation trusts that provide services in the area."""
     board: Board | None = None
+    """The board: its seats, participants, observers and the clauses on how it works."""
     eligibility: Criteria | None = None
+    """What every board member must meet."""
     disqualification: Disqualification | None = None
+    """Who may not be a board member."""
     committees: tuple[Committee, ...] = ()
+    """The committees of the board."""
     joint_committees: tuple[JointCommittee, ...] = ()
+    """Joint committees with other bodies."""
     delegations: tuple[Delegation, ...] = ()
+    """ICB functions delegated to other bodies."""
     standing_orders: StandingOrders | None = None
+    """The standing orders: quorum, decision-making and meetings."""
     sfi: FinancialInstructions | None = None
+    """The standing financial instructions."""
     conflicts_of_interest: ConflictsOfInterest | None = None
+    """The arrangements for managing conflicts of interest."""
     transparency: Transparency | None = None
+    """The arrangements for accountability and transparency."""
     plans: Plans | None = None
+    """The joint forward plan and the annual report."""
     employees: Employees | None = None
+    """How employees' pay and terms are decided."""
     public_involvement: PublicInvolvement | None = None
+    """The arrangements for involving the public."""
     related_documents: RelatedDocuments | None = None
+    """Documents that support the constitution but sit outside it."""
     variation: Variation | None = None
+    """How the constitution is varied."""
     definitions: dict[str, Text] = Field(default_factory=dict)
+    """The defined terms of the definitions appendix, each with its definition, for example
+    "Ordinary Member: A member of the Board other than the Chair and the Chief Executive"."""
     defined_terms_used: tuple[Text, ...] = ()
+    """The defined terms the text uses, for example "Partner Member", to match against the
+    definitions."""

@@ -1,0 +1,40 @@
+"""`--format gitlab`: a GitLab Code Quality report, shown in merge requests.
+
+A JSON array with one issue per finding (suppressed findings are left out). GitLab compares the
+fingerprints of the source and target branches to show which findings a merge request adds or
+fixes; they are built from the path, rule code and YAML path (see `fingerprints`), so they do
+not change when lines are inserted above a finding. Paths are as given on the command line:
+run `icslint check` from the repository root with relative paths, as GitLab expects.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from icslint.diagnostics import Diagnostic, Severity
+from icslint.engine import Result
+from icslint.reporters.fingerprints import result_fingerprints
+
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def report(result: Result, stream: TextIO) -> None:
+    json.dump(as_code_quality(result), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+def as_code_quality(result: Result) -> list[dict[str, object]]:
+    reported, _ = result_fingerprints(result)
+    return [_issue(d, fp) for d, fp in zip(result.diagnostics, reported, strict=True)]
+
+
+def _issue(d: Diagnostic, fingerprint: str) -> dict[str, object]:
+    return {
+        # The merge request widget shows only the description: name the rule in it.
+        "description": f"{d.code} [{d.rule}] {d.message}",
+        "check_name": d.code,
+        "fingerprint": fingerprint,
+        "severity": SEVERITIES[d.severity],
+        "location": {"path": d.path, "lines": {"begin": d.line}},
+    }
