@@ -76,6 +76,8 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     path: Path | None = None
     locator: Locator | None = None
+    explicit: bool = False
+    """Whether the file was named with --config (rather than found)."""
 
     @property
     def root(self) -> Path:
@@ -134,7 +136,7 @@ def load(explicit: Path | None, start: Path) -> Config:
         data, locator = _read_toml(path, text)
     else:
         data, locator = _read_yaml(path, text)
-    config = Config(path=path, locator=locator)
+    config = Config(path=path, locator=locator, explicit=explicit is not None)
     if not isinstance(data, dict):
         raise config.error((), "the configuration must be a mapping of settings")
     try:
@@ -143,7 +145,7 @@ def load(explicit: Path | None, start: Path) -> Config:
         detail = error.errors(include_url=False)[0]
         loc = tuple(detail["loc"])
         raise config.error(loc, _explain(detail, loc)) from None
-    return Config(settings=settings, path=path, locator=locator)
+    return Config(settings=settings, path=path, locator=locator, explicit=explicit is not None)
 
 
 def _explain(detail: Any, loc: Loc) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from icslint.config import Config, ConfigError
 from icslint.diagnostics import Loc, Severity
@@ -55,18 +55,70 @@ class Plan:
     """(setting, value, where it came from) for --show-config."""
 
 
+Shown = list[tuple[str, str, str]]
+
+
 def plan(config: Config, cli: CommandLine, today: dt.date) -> Plan:
     """Resolve settings. Raises ConfigError (bad configuration) or UnknownSelector (bad option)."""
     settings = config.settings
     rules = _rule_set(config, cli)
     catalogue = {spec.code: spec for spec in (*TOOL_CODES, *rules)}
-    shown: list[tuple[str, str, str]] = []
+    fail_on = cli.fail_on or settings.fail_on or Severity.ERROR
+    shown: Shown = [
+        ("config", config.path.as_posix() if config.path else "(none found)", _found(config)),
+        (
+            "fail-on",
+            fail_on.value,
+            _origin(config, "fail-on", bool(settings.fail_on), bool(cli.fail_on), replaces=True),
+        ),
+    ]
+    chosen, tool_ignores = _selection(config, cli, rules, catalogue, shown)
+    rule_severity, tool_severity = _severities(config, catalogue, shown)
+    options = _options(config, catalogue, shown)
+    chosen = tuple(
+        dataclasses.replace(
+            spec,
+            severity=rule_severity.get(spec.code, spec.severity),
+            settings=options.get(spec.code),
+        )
+        for spec in chosen
+    )
+    per_file = _per_file_ignores(config, catalogue, shown)
+    waivers = _waivers(config, catalogue, today, shown)
+    shown.append(
+        (
+            "packs",
+            ", ".join(settings.packs) or "(none)",
+            _origin(config, "packs", bool(settings.packs), False),
+        )
+    )
+    shown.append(("rules", f"{len(chosen)} of {len(rules)} run", "select and ignore"))
+    return Plan(
+        rules=chosen,
+        fail_on=fail_on,
+        ignored_tool_codes=tool_ignores,
+        per_file_ignores=per_file,
+        root=config.root,
+        waivers=waivers,
+        known_codes=frozenset(catalogue),
+        tool_severity=tool_severity,
+        shown=tuple(shown),
+    )
 
-    def source(loc: Loc) -> str:
-        return config.where(loc) if config.path else "default"
 
-    # select / extend-select / ignore: the command line's --select replaces the configured one;
-    # --ignore adds to the configured ignore list.
+def _selection(
+    config: Config,
+    cli: CommandLine,
+    rules: Sequence[RuleSpec],
+    catalogue: dict[str, RuleSpec],
+    shown: Shown,
+) -> tuple[tuple[RuleSpec, ...], frozenset[str]]:
+    """The rules to run, and the tool codes to leave out of the report.
+
+    The command line's --select replaces the configured select; --ignore adds to the
+    configured ignore. Tool codes (ICLnnn) always run and can only be ignored.
+    """
+    settings = config.settings
     for name, selectors in (
         ("select", settings.select or ()),
         ("extend-select", settings.extend_select),
@@ -74,93 +126,90 @@ def plan(config: Config, cli: CommandLine, today: dt.date) -> Plan:
     ):
         for index, selector in enumerate(selectors):
             _known(config, (name, index), selector, rules)
-    # Tool codes (ICLnnn) always run; only rules are selected.
     select = tuple(s for s in (cli.select or settings.select or ()) if not _is_tool(s))
     if select:
         select = (*select, *settings.extend_select)
-    rule_ignores = [s for s in (*settings.ignore, *cli.ignore) if not s.upper().startswith("ICL")]
-    tool_ignores = {
-        s.upper() for s in (*settings.ignore, *cli.ignore) if s.upper().startswith("ICL")
-    }
+    ignores = (*settings.ignore, *cli.ignore)
+    tool_ignores = frozenset(s.strip().upper() for s in ignores if _is_tool(s))
     for code in tool_ignores:
         if code in FIXED_TOOL_CODES or code not in catalogue:
             raise UnknownSelector(f"{code} cannot be ignored: {_why_fixed(code, catalogue)}")
-    chosen = choose(rules, select, rule_ignores)
+    chosen = choose(rules, select, [s for s in ignores if not _is_tool(s)])
     shown.append(
         (
             "select",
             ", ".join(select) or "all rules",
-            "--select" if cli.select else source(("select",)) if settings.select else "default",
+            _origin(config, "select", bool(settings.select), bool(cli.select), replaces=True),
         )
     )
     shown.append(
         (
             "ignore",
-            ", ".join((*settings.ignore, *cli.ignore)) or "(none)",
+            ", ".join(ignores) or "(none)",
             _origin(config, "ignore", bool(settings.ignore), bool(cli.ignore)),
         )
     )
+    return chosen, tool_ignores
 
-    # severity overrides
-    severities: dict[str, Severity] = {}
-    tool_severity: dict[str, Severity] = {}
-    for key, severity in settings.severity.items():
+
+def _severities(
+    config: Config, catalogue: dict[str, RuleSpec], shown: Shown
+) -> tuple[dict[str, Severity], dict[str, Severity]]:
+    """Configured severities: for rules, and for the tool codes that may change."""
+    rules: dict[str, Severity] = {}
+    tools: dict[str, Severity] = {}
+    for key, severity in config.settings.severity.items():
         spec = _named(config, ("severity", key), key, catalogue)
         if spec.code in FIXED_TOOL_CODES:
             raise config.error(
                 ("severity", key),
                 f"{spec.code} cannot change severity: {_why_fixed(spec.code, catalogue)}",
             )
-        if spec.code.startswith("ICL"):
-            tool_severity[spec.code] = severity
-        else:
-            severities[spec.code] = severity
+        (tools if _is_tool(spec.code) else rules)[spec.code] = severity
         shown.append((f"severity.{spec.code}", severity.value, config.where(("severity", key))))
+    return rules, tools
 
-    # per-rule options, validated by each rule's own options model
-    settings_by_code = {}
-    for key, values in settings.options.items():
+
+def _options(config: Config, catalogue: dict[str, RuleSpec], shown: Shown) -> dict[str, BaseModel]:
+    """Per-rule options, each validated by the rule's own options model."""
+    options: dict[str, BaseModel] = {}
+    for key, values in config.settings.options.items():
         spec = _named(config, ("options", key), key, catalogue)
         try:
-            settings_by_code[spec.code] = spec.options.model_validate(values)
+            options[spec.code] = spec.options.model_validate(values)
         except ValidationError as error:
             detail = error.errors(include_url=False)[0]
             loc = ("options", key, *detail["loc"])
             if detail["type"] == "extra_forbidden":
                 allowed = ", ".join(spec.options.model_fields) or "none"
-                message = (
-                    f"{spec.code} has no option {detail['loc'][-1]!r} (its options: {allowed})"
-                )
+                name = detail["loc"][-1]
+                message = f"{spec.code} has no option {name!r} (its options: {allowed})"
             else:
                 message = f"{format_loc(loc)}: {detail['msg']}"
             raise config.error(loc, message) from None
         shown.append((f"options.{spec.code}", repr(dict(values)), config.where(("options", key))))
+    return options
 
-    chosen = tuple(
-        dataclasses.replace(
-            spec,
-            severity=severities.get(spec.code, spec.severity),
-            settings=settings_by_code.get(spec.code),
-        )
-        for spec in chosen
-    )
 
-    per_file = []
-    for pattern, selectors in settings.per_file_ignores.items():
-        codes = set()
+def _per_file_ignores(
+    config: Config, catalogue: dict[str, RuleSpec], shown: Shown
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    found = []
+    for pattern, selectors in config.settings.per_file_ignores.items():
+        codes: set[str] = set()
         for index, selector in enumerate(selectors):
             codes |= _codes(config, ("per-file-ignores", pattern, index), selector, catalogue)
-        per_file.append((pattern, frozenset(codes)))
-        shown.append(
-            (
-                f"per-file-ignores.{pattern}",
-                ", ".join(selectors),
-                config.where(("per-file-ignores", pattern)),
-            )
-        )
+        found.append((pattern, frozenset(codes)))
+        where = config.where(("per-file-ignores", pattern))
+        shown.append((f"per-file-ignores.{pattern}", ", ".join(selectors), where))
+    return tuple(found)
 
+
+def _waivers(
+    config: Config, catalogue: dict[str, RuleSpec], today: dt.date, shown: Shown
+) -> Waivers:
     entries = []
-    for index, waiver in enumerate(settings.waivers):
+    for index, waiver in enumerate(config.settings.waivers):
         _named(config, ("waivers", index, "code"), waiver.code, catalogue, exact=True)
         where = (
             config.path.as_posix() if config.path else "icslint",
@@ -168,53 +217,27 @@ def plan(config: Config, cli: CommandLine, today: dt.date) -> Plan:
         )
         entries.append(ActiveWaiver(waiver, where))
         state = "expired" if waiver.expires < today else f"until {waiver.expires.isoformat()}"
-        shown.append(
-            (
-                f"waivers[{index}]",
-                f"{waiver.code} at {waiver.path} in {waiver.file} ({state})",
-                config.where(("waivers", index)),
-            )
-        )
+        summary = f"{waiver.code} at {waiver.path} in {waiver.file} ({state})"
+        shown.append((f"waivers[{index}]", summary, config.where(("waivers", index))))
+    return Waivers(entries, config.root, today)
 
-    fail_on = cli.fail_on or settings.fail_on or Severity.ERROR
-    shown.insert(
-        0,
-        (
-            "fail-on",
-            fail_on.value,
-            "--fail-on" if cli.fail_on else source(("fail-on",)) if settings.fail_on else "default",
-        ),
-    )
-    shown.insert(
-        0,
-        (
-            "config",
-            config.path.as_posix() if config.path else "(none found)",
-            "--config or discovery",
-        ),
-    )
-    packs = ", ".join(settings.packs) if settings.packs else "(none)"
-    shown.append(("packs", packs, source(("packs",)) if settings.packs else "default"))
-    shown.append(("rules", f"{len(chosen)} of {len(rules)} run", "select and ignore"))
 
-    return Plan(
-        rules=chosen,
-        fail_on=fail_on,
-        ignored_tool_codes=frozenset(tool_ignores),
-        per_file_ignores=tuple(per_file),
-        root=config.root,
-        waivers=Waivers(entries, config.root, today),
-        known_codes=frozenset(catalogue),
-        tool_severity=tool_severity,
-        shown=tuple(shown),
-    )
+def _found(config: Config) -> str:
+    if config.path is None:
+        return "none in this folder or above; defaults apply"
+    return "--config" if config.explicit else "found from the working folder upwards"
 
 
 def _is_tool(selector: str) -> bool:
     return selector.strip().upper().startswith("ICL")
 
 
-def _origin(config: Config, name: str, in_config: bool, on_command_line: bool) -> str:
+def _origin(
+    config: Config, name: str, in_config: bool, on_command_line: bool, replaces: bool = False
+) -> str:
+    """Where a setting came from; with `replaces`, the command line overrides configuration."""
+    if replaces and on_command_line:
+        return f"--{name}"
     places = ([config.where((name,))] if in_config else []) + (
         [f"--{name}"] if on_command_line else []
     )
