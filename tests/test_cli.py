@@ -44,6 +44,7 @@ def test_json_output_has_exactly_the_agreed_shape() -> None:
                 "url": "https://www.legislation.gov.uk/ukpga/2006/41/schedule/1B/paragraph/6",
             }
         ],
+        "yaml_path": "board.seats[0].removal_by",
     }
     assert code == 1
 
@@ -135,3 +136,32 @@ def test_only_documents_skips_named_files_without_a_kind(tmp_path: Path) -> None
     assert found(report) == {(1, "ICL003")}
     code, report = check_json(str(workflow))
     assert found(report) == {(1, "ICL003")}  # named without the option, it is reported
+
+
+def test_folder_search_finds_bom_files_and_misspelt_kinds(tmp_path: Path) -> None:
+    chair = (EXAMPLES / "invalid" / "icb-chair-and-chief-executive.yaml").read_bytes()
+    (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + chair)
+    (tmp_path / "misspelt.yaml").write_text("kind: ICB-Constitution\nschema_version: 1\n")
+    (tmp_path / "deployment.yaml").write_text("apiVersion: apps/v1\nkind: Deployment\n")
+    code, report = check_json(str(tmp_path))
+    assert code == 1
+    assert report["summary"]["files"] == 2  # type: ignore[index]
+    paths = {d["path"].rsplit("/", 1)[1] for d in report["diagnostics"]}  # type: ignore[union-attr]
+    assert paths == {"bom.yaml", "misspelt.yaml"}
+    code, report = check_json("--only-documents", str(tmp_path / "deployment.yaml"))
+    assert (code, report["summary"]["files"]) == (0, 0)  # type: ignore[index]
+
+
+def test_no_documents_found_is_a_warning(tmp_path: Path) -> None:
+    code, out, err = run("check", str(tmp_path))
+    assert code == 0
+    assert out.strip() == "All checks passed (0 files checked)."
+    assert "icslint: warning: no ICB constitution or ICP terms of reference found in" in err
+
+
+def test_output_dash_means_stdout(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", "-f", "json", "-o", "-", str(CHAIR_FAULTS))
+    assert code == 1
+    assert json.loads(out)["summary"]["error"] == 5
+    assert not (tmp_path / "-").exists()

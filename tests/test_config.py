@@ -268,3 +268,77 @@ def test_the_readme_configuration_example_is_valid(project: Path) -> None:
     code, out, err = run("check", "--show-config")
     assert code == 0, err
     assert "waivers[0]" in out and "ICB016 at board.seats" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool]\nicslint.ignroe = ["ICB016"]\n',
+        'tool.icslint.ignroe = ["ICB016"]\n',
+        '[tool]\nicslint = { ignroe = ["ICB016"] }\n',
+    ],
+)
+def test_pyproject_settings_are_found_in_any_toml_spelling(project: Path, text: str) -> None:
+    (project / "pyproject.toml").write_text(text)
+    code, _, err = run("check", DOC)
+    assert code == 2
+    assert "pyproject.toml:" in err and "unknown setting 'ignroe'" in err
+
+
+def test_a_named_pyproject_without_icslint_settings_is_an_error(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    code, _, err = run("check", DOC, "--config", "pyproject.toml")
+    assert code == 2
+    assert "pyproject.toml:1:1: there is no [tool.icslint] table" in err
+
+
+def test_a_named_toml_file_holds_settings_at_its_top_level(project: Path) -> None:
+    (project / "icslint.toml").write_text('ignore = ["ICB016", "ICB011"]\n')
+    _, report = check_json(DOC, "--config", "icslint.toml")
+    assert found(report) == {(206, "ICB015")}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("per-file-ignores:\n  '*.yaml': [ICL]\n", ".icslint.yaml:2:14: ICL001, ICL002, ICL003"),
+        ("select: [ICL009]\n", ".icslint.yaml:1:10: 'ICL009' is not a rule code"),
+        ("extend-select: [ICL01]\n", ".icslint.yaml:1:17: 'ICL01' is not a rule code"),
+        ("ignore: [ICL001]\n", ".icslint.yaml:1:10: ICL001 cannot be ignored"),
+    ],
+)
+def test_tool_codes_in_settings_are_checked(project: Path, text: str, message: str) -> None:
+    (project / ".icslint.yaml").write_text(text)
+    code, _, err = run("check", DOC)
+    assert code == 2
+    assert f"icslint: error: {message}" in err
+
+
+def test_selecting_only_a_tool_code_runs_no_rules(project: Path) -> None:
+    _, report = check_json(DOC, "--select", "ICL004")
+    assert report["diagnostics"] == []
+
+
+def test_a_waiver_for_a_file_that_does_not_exist_is_reported(project: Path) -> None:
+    text = waiver("2099-03-31").replace("governance/board.yaml", "governance/baord.yaml")
+    (project / ".icslint.yaml").write_text(text)
+    _, report = check_json(DOC)
+    assert found(report) == ALL | {(2, "ICL008")}
+    assert "names no file that exists" in str(report["diagnostics"])
+
+
+def test_a_waiver_code_is_not_case_sensitive(project: Path) -> None:
+    (project / ".icslint.yaml").write_text(waiver("2099-03-31", code="icb016"))
+    _, report = check_json(DOC)
+    assert found(report) == ALL - {(72, "ICB016")}
+
+
+def test_a_waiver_reason_of_spaces_is_no_reason(project: Path) -> None:
+    text = waiver("2099-03-31").replace(
+        "reason: The councils nominate jointly through the health and wellbeing board",
+        "reason: '   '",
+    )
+    (project / ".icslint.yaml").write_text(text)
+    code, _, err = run("check", DOC)
+    assert code == 2
+    assert ".icslint.yaml:5:5: waivers[0].reason" in err

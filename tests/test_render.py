@@ -381,3 +381,45 @@ def test_escaped_text_renders_as_itself(text: str) -> None:
     children = tokens[1].children or []
     assert {c.type for c in children} <= {"text"}
     assert "".join(c.content for c in children) == text
+
+
+def test_render_checks_with_the_same_suppressions_as_check(tmp_path: Path) -> None:
+    source = tmp_path / "chair.yaml"
+    text = (EXAMPLES / "invalid" / "icb-chair-and-chief-executive.yaml").read_text()
+    header = "".join(
+        f"# icslint: disable-file={code} -- agreed with NHS England\n"
+        for code in ("ICB051", "ICB060", "ICB061")
+    )
+    source.write_text(header + text)
+    assert run("check", str(source))[0] == 0
+    code, _, err = render(source, tmp_path / "out.md")
+    assert code == 0, err
+
+
+def test_long_names_and_control_characters_render_in_every_format(tmp_path: Path) -> None:
+    text = ICB.read_text(encoding="utf-8").replace(
+        "  name: NHS Severnmoor Integrated Care Board",
+        '  name: "NHS Severn\\x01moor ' + "Vale " * 60 + 'Integrated Care Board"',
+    )
+    source = tmp_path / "odd.yaml"
+    source.write_text(text, encoding="utf-8")
+    for suffix in ("md", "html", "docx", "pdf"):
+        code, _, err = render(source, tmp_path / f"out.{suffix}", "--draft")
+        assert code == 0, err
+    assert "NHS Severn\ufffdmoor Vale" in (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert "\x01" not in (tmp_path / "out.html").read_text(encoding="utf-8")
+    word = open_docx(str(tmp_path / "out.docx"))
+    assert word.paragraphs[0].text.startswith("NHS Severn\ufffdmoor Vale")
+    assert len(word.core_properties.title) == 255
+
+
+def test_force_keeps_the_replaced_file_permissions_and_links(tmp_path: Path) -> None:
+    target = tmp_path / "real.md"
+    target.write_text("old")
+    target.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert render(ICB, link, "--force")[0] == 0
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8").startswith("# NHS Severnmoor")
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -301,6 +301,9 @@ def test_github_step_summary_escapes_table_cells() -> None:
     assert "| error | 1 |" in summary and "| info | 1 |" in summary
     assert "2 suppressed finding(s)" in summary
     assert github.escape_cell("a|b\nc") == "a\\|b<br>c"
+    assert github.escape_cell("<img src=x> *bold* [link](u)") == (
+        "&lt;img src=x&gt; \\*bold\\* \\[link\\](u)"
+    )
 
 
 def test_github_step_summary_write_failure_is_a_warning(
@@ -492,3 +495,20 @@ def test_reports_are_reproducible_and_free_of_machine_paths(
     assert first == check(output_format, *paths)[1]
     assert str(ROOT) not in first
     assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", first)
+
+
+def test_control_characters_in_a_document_do_not_break_junit_or_text(tmp_path: Path) -> None:
+    chair = (EXAMPLES / "invalid" / "icb-chair-and-chief-executive.yaml").read_text()
+    source = tmp_path / "chair.yaml"
+    source.write_text(
+        chair.replace(
+            "removal_by: The Board, by a two-thirds majority",
+            'removal_by: "The Bo\\x01ard \\e[31m"',
+        )
+    )
+    code, out, err = run("check", "--format", "junit", str(source))
+    assert code == 1, err
+    ET.fromstring(out)
+    _, text, _ = run("check", str(source))
+    assert "\x01" not in text and "\x1b" not in text
+    assert "The Bo\ufffdard \ufffd[31m" in text

@@ -152,3 +152,49 @@ def test_sarif_records_suppressed_findings_with_their_reason(tmp_path: Path) -> 
         )
     ]
     assert len(results) == 4  # three reported, one suppressed
+
+
+CHAIR = EXAMPLES / "invalid" / "icb-chair-and-chief-executive.yaml"  # ICB051 at 79 and 80
+
+
+def chair_with(tmp_path: Path, after: int, text: str) -> Path:
+    lines = CHAIR.read_text(encoding="utf-8").splitlines()
+    lines.insert(after, text)
+    path = tmp_path / "chair.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_text_inside_a_block_scalar_is_not_a_suppression(tmp_path: Path) -> None:
+    # Line 48 continues the folded `description: >-` of the area.
+    path = chair_with(tmp_path, 47, "      Note # icslint: disable-file=ICB051 -- inside the text")
+    _, report = check_json(str(path), "--select", "ICB051")
+    assert found(report) == {(80, "ICB051"), (81, "ICB051")}
+
+
+def test_text_inside_a_quoted_string_with_escaped_quotes_is_not_a_suppression(
+    tmp_path: Path,
+) -> None:
+    lines = CHAIR.read_text(encoding="utf-8").splitlines()
+    lines[78] = '      removal_by: "The Board \\"by vote\\" # icslint: disable=ICB051 -- x"'
+    path = tmp_path / "chair.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, report = check_json(str(path), "--select", "ICB051")
+    assert found(report) == {(79, "ICB051"), (80, "ICB051")}
+
+
+def test_a_suppression_after_another_comment_is_read(tmp_path: Path) -> None:
+    lines = CHAIR.read_text(encoding="utf-8").splitlines()
+    lines[78] = lines[78] + "  # icslint: disable=ICB051 -- NHS England agreed"
+    path = tmp_path / "chair.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, report = check_json(str(path), "--select", "ICB051")
+    assert found(report) == {(80, "ICB051")}
+
+
+def test_a_suppression_alone_on_the_last_line_applies_to_nothing(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("kind: icb-constitution\nschema_version: 1\n# icslint: disable=ICB001 -- x\n")
+    _, report = check_json(str(path), "--select", "ICB001")
+    problem = next(d for d in report["diagnostics"] if d["code"] == "ICL006")  # type: ignore[union-attr]
+    assert (problem["line"], problem["column"]) == (3, 1)
+    assert "applies to no line" in problem["message"]

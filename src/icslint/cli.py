@@ -103,7 +103,9 @@ def check(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+        typer.Option(
+            "--output", "-o", help="Write the report to this file instead of stdout (- for stdout)."
+        ),
     ] = None,
     config_file: Annotated[
         Path | None,
@@ -130,9 +132,7 @@ def check(
     ] = False,
 ) -> None:
     """Check documents against the Act, NHS England policy and guidance."""
-    import datetime as dt
-
-    from icslint import config, settings
+    from icslint import settings
     from icslint.reporters import reporter
 
     command_line = settings.CommandLine(
@@ -142,16 +142,35 @@ def check(
         rule_dirs=tuple(rule_dirs or ()),
     )
     try:
-        loaded = config.load(config_file, Path.cwd())
-        plan = settings.plan(loaded, command_line, dt.date.today())
+        plan = _plan(config_file, command_line)
         if show_config:
             _show(plan)
             raise typer.Exit(ExitCode.OK)
         result = lint_paths(paths or [Path(".")], plan.rules, plan, only_documents)
-    except (UnknownSelector, PathError, RuleSetError, config.ConfigError) as error:
+    except (UnknownSelector, PathError, RuleSetError) as error:
         raise _fail(str(error)) from None
+    if result.files == 0:
+        shown = ", ".join(p.as_posix() for p in paths or [Path(".")])
+        typer.echo(
+            f"icslint: warning: no ICB constitution or ICP terms of reference found in {shown} "
+            "(a document's top-level `kind:` must be icb-constitution or icp-terms-of-reference)",
+            err=True,
+        )
     _report(reporter(output_format.value), result, output)
     raise typer.Exit(ExitCode.FINDINGS if result.fails(plan.fail_on) else ExitCode.OK)
+
+
+def _plan(config_file: Path | None, command_line: settings.CommandLine) -> settings.Plan:
+    """The configuration in force, resolved against the rule set; a bad one exits 2."""
+    import datetime as dt
+
+    from icslint import config, settings
+
+    try:
+        loaded = config.load(config_file, Path.cwd())
+        return settings.plan(loaded, command_line, dt.date.today())
+    except config.ConfigError as error:
+        raise _fail(str(error)) from None
 
 
 def _show(plan: settings.Plan) -> None:
@@ -162,7 +181,7 @@ def _show(plan: settings.Plan) -> None:
 
 def _report(report: Reporter, result: Result, output: Path | None) -> None:
     """Write the report to stdout, or atomically to the --output file."""
-    if output is None:
+    if output is None or str(output) == "-":
         report(result, sys.stdout)
         return
     import io
@@ -250,9 +269,17 @@ def render(
         ),
     ] = False,
     force: Annotated[bool, typer.Option(help="Replace the output file if it exists.")] = False,
+    config_file: Annotated[
+        Path | None,
+        typer.Option("--config", help="Use this configuration file instead of the one found."),
+    ] = None,
 ) -> None:
-    """Render a document as the constitution or terms of reference a board approves."""
-    from icslint import rendering
+    """Render a document as the constitution or terms of reference a board approves.
+
+    The document is checked first, with the same configuration, suppressions and waivers as
+    `icslint check`.
+    """
+    from icslint import rendering, settings
 
     try:
         written = rendering.render_file(
@@ -261,6 +288,7 @@ def render(
             output_format.value if output_format else None,
             draft=draft,
             force=force,
+            plan=_plan(config_file, settings.CommandLine()),
         )
     except rendering.Refused as refusal:
         from icslint.reporters.text import report
@@ -268,7 +296,7 @@ def render(
         report(refusal.result, sys.stderr)
         typer.echo(f"icslint: {refusal}", err=True)
         raise typer.Exit(ExitCode.FINDINGS) from None
-    except (rendering.RenderError, PathError) as error:
+    except (rendering.RenderError, PathError, UnknownSelector, RuleSetError) as error:
         raise _fail(str(error)) from None
     if written:
         typer.echo(f"Wrote {written}", err=True)

@@ -32,7 +32,7 @@ class ConfigError(Exception):
 
 
 class _Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Waiver(_Settings):
@@ -111,11 +111,18 @@ def discover(start: Path) -> Path | None:
 
 
 def _has_icslint_table(path: Path) -> bool:
+    """Whether a pyproject.toml has icslint settings, in any TOML spelling ([tool.icslint],
+    `tool.icslint.ignore = ...`, `icslint = {...}` under [tool]). One that is not valid TOML
+    but mentions icslint counts, so that its error is reported rather than skipped."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\[?\s*tool\s*\.\s*icslint\b", text, re.M) is not None
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return "icslint" in text
+    return isinstance(tool, dict) and "icslint" in tool
 
 
 def load(explicit: Path | None, start: Path) -> Config:
@@ -185,8 +192,17 @@ def _read_toml(path: Path, text: str) -> tuple[object, Locator]:
             line, column = str(len(lines)), str(len(lines[-1]) + 1)
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
         raise ConfigError(f"{path.as_posix()}:{line}:{column}: {message}") from None
-    table = whole.get("tool", {}).get("icslint")
-    return ({} if table is None else table), TomlLocator(text, ("tool", "icslint"))
+    tool = whole.get("tool")
+    table = tool.get("icslint") if isinstance(tool, dict) else None
+    if table is not None:
+        return table, TomlLocator(text, ("tool", "icslint"))
+    if path.name == PYPROJECT:
+        raise ConfigError(
+            f"{path.as_posix()}:1:1: there is no [tool.icslint] table in this file, so it "
+            "holds no icslint settings"
+        )
+    # Any other TOML file named with --config holds the settings at its top level.
+    return whole, TomlLocator(text, ())
 
 
 class Locator:

@@ -46,6 +46,14 @@ class Citation:
         return f"{self.instrument}, {self.provision}"
 
 
+def yaml_path(loc: Loc) -> str:
+    """`("board", "seats", 0, "role")` as `board.seats[0].role` (the form waivers use)."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 @dataclass(frozen=True)
 class Finding:
     """What a rule yields: where in the document, and what is wrong there."""
@@ -80,4 +88,5 @@ class Diagnostic:
             "level": self.level.value,
             "message": self.message,
             "citations": [c.as_dict() for c in self.citations],
+            "yaml_path": yaml_path(self.loc),
         }

@@ -13,23 +13,23 @@ from icslint import suppressions
 from icslint.diagnostics import Diagnostic, Severity
 from icslint.loader import decode, load, tool_diagnostic
 from icslint.placeholders import find_comment_placeholders, find_placeholders
+from icslint.printable import printable
 from icslint.registry import RuleSpec
 from icslint.source import SourceDocument
 from icslint.tool_codes import PLACEHOLDER, RULE_CRASHED, TOOL_CODES
 from icslint.waivers import matches_file
 
 YAML_SUFFIXES = (".yaml", ".yml")
-# A folder is searched for files that declare a kind icslint knows; other YAML files in a
-# repository (CI configuration, pre-commit hooks) are left alone. A file named on the command
-# line is always checked.
-_KIND_LINE = re.compile(rb"^kind:\s*['\"]?(icb-constitution|icp-terms-of-reference)\b", re.M)
+# A folder is searched for files whose top-level `kind:` is one of icslint's, or looks like one
+# (`kind: icb-consitution`, `kind: ICB-Constitution`), so that a misspelt kind is reported
+# (ICL003) rather than the file silently left out; other YAML in a repository (CI workflows,
+# Kubernetes manifests with `kind: Deployment`) is left alone. A byte-order mark is allowed.
+# A file named on the command line is always checked, unless `--only-documents` is given.
+_KIND_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?kind:\s*['\"]?ic[bp](?![a-z0-9])", re.M | re.I)
 
 
 if TYPE_CHECKING:
     from icslint.settings import Plan
-
-
-_ANY_KIND_LINE = re.compile(rb"^kind\s*:", re.M)
 
 
 class PathError(Exception):
@@ -114,7 +114,7 @@ def _lint(text: str, path: str, rules: Sequence[RuleSpec]) -> tuple[str | None, 
                     rule=spec.slug,
                     severity=spec.severity,
                     level=spec.level,
-                    message=finding.message,
+                    message=printable(finding.message),
                     citations=spec.citations,
                     loc=finding.loc,
                 )
@@ -180,16 +180,15 @@ def lint_file(path: Path, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
 def find_files(paths: Sequence[Path], only_documents: bool = False) -> list[Path]:
     """The files to check: files as given, and icslint documents found in folders.
 
-    With `only_documents`, a named file with no top-level `kind:` at all is skipped (as a
-    folder search would skip it); one with a `kind:` icslint does not know is still checked, so
-    a misspelt kind is reported rather than silently passed over.
+    With `only_documents`, a named file is skipped unless a folder search would pick it (its
+    `kind:` is icslint's, or looks like a misspelling of it).
     """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files.extend(_documents_in(path))
         elif path.exists():
-            if not only_documents or _has_kind(path):
+            if not only_documents or _declares_kind(path, unreadable=True):
                 files.append(path)
         else:
             raise PathError(f"{path.as_posix()}: no such file or folder")
@@ -207,20 +206,14 @@ def _documents_in(folder: Path) -> list[Path]:
     return found
 
 
-def _has_kind(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return bool(_ANY_KIND_LINE.search(handle.read(65536)))
-    except OSError:
-        return True  # let the check report why it cannot be read
-
-
-def _declares_kind(path: Path) -> bool:
+def _declares_kind(path: Path, unreadable: bool = False) -> bool:
+    """Whether the file's `kind:` is icslint's; `unreadable` is the answer if it cannot be read
+    (True for a named file, so that the check reports why)."""
     try:
         with path.open("rb") as handle:
             return bool(_KIND_LINE.search(handle.read(65536)))
     except OSError:
-        return False
+        return unreadable
 
 
 def lint_paths(

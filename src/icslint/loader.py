@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from icslint.diagnostics import Diagnostic, Loc
 from icslint.models import MODELS, Document
+from icslint.printable import printable
 from icslint.registry import RuleSpec
 from icslint.schema_errors import describe
 from icslint.source import SourceDocument, YamlSyntaxError, parse_yaml
@@ -36,7 +37,7 @@ def tool_diagnostic(
         rule=spec.slug,
         severity=spec.severity,
         level=spec.level,
-        message=message,
+        message=printable(message),
         citations=spec.citations,
         loc=loc,
     )

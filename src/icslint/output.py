@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
 
 
@@ -19,6 +20,8 @@ def write_file(path: Path, data: bytes, *, replace: bool) -> None:
     file is hard-linked into place, which fails if the target exists even when another program
     creates it meanwhile; so an existing file is never touched.
     """
+    if replace and path.is_symlink():
+        path = path.resolve()  # replace the file the link points to, and keep the link
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
@@ -27,6 +30,9 @@ def write_file(path: Path, data: bytes, *, replace: bool) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         if replace:
+            with contextlib.suppress(FileNotFoundError):
+                # The replacement keeps the permissions of the file it replaces.
+                os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
             os.replace(temporary, path)
             return
         try:

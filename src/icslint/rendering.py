@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from icslint.diagnostics import Severity
-from icslint.engine import Result, lint_file
+from icslint.engine import PathError, Result, lint_paths
 from icslint.loader import decode, load
 from icslint.output import OutputExists, write_file
-from icslint.registry import discover
 from icslint.render.formats import OutputFormat, render
 from icslint.render.pdf import PdfUnavailable
+
+if TYPE_CHECKING:
+    from icslint.settings import Plan
 
 STDOUT = "-"
 
@@ -43,9 +46,19 @@ def choose_format(output: Path, given: str | None) -> OutputFormat:
 
 
 def render_file(
-    path: Path, output: Path, given_format: str | None, *, draft: bool, force: bool
+    path: Path,
+    output: Path,
+    given_format: str | None,
+    *,
+    draft: bool,
+    force: bool,
+    plan: Plan,
 ) -> str | None:
-    """Render `path` to `output`; returns what was written (None for stdout)."""
+    """Render `path` to `output`; returns what was written (None for stdout).
+
+    The document is checked exactly as `icslint check` would check it with the same
+    configuration: the same rules, severities, suppressions and waivers.
+    """
     output_format = choose_format(output, given_format)
     to_stdout = str(output) == STDOUT
     if to_stdout and not output_format.is_text:
@@ -53,8 +66,10 @@ def render_file(
     if not to_stdout and output.exists() and not force:
         raise RenderError(f"{output.as_posix()} already exists; use --force to replace it")
 
-    findings = lint_file(path, discover())
-    result = Result(diagnostics=tuple(findings), files=1)
+    if not path.is_file():
+        raise PathError(f"{path.as_posix()}: no such file")
+    result = lint_paths([path], plan.rules, plan)
+    findings = result.diagnostics
     errors = result.count(Severity.ERROR)
     text = decode(path.read_bytes(), path.as_posix())
     document = load(text, path.as_posix()).document if isinstance(text, str) else None

@@ -9,15 +9,12 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from icslint.diagnostics import Loc
+from icslint.diagnostics import Loc, yaml_path
 
 
 def format_loc(loc: Loc) -> str:
     """`("board", "seats", 0, "role")` as `board.seats[0].role`."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "the top level"
+    return yaml_path(loc) or "the top level"
 
 
 def describe(error: ErrorDetails, root: type[BaseModel]) -> tuple[Loc, str]:

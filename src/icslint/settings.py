@@ -125,16 +125,22 @@ def _selection(
         ("ignore", settings.ignore),
     ):
         for index, selector in enumerate(selectors):
-            _known(config, (name, index), selector, rules)
-    select = tuple(s for s in (cli.select or settings.select or ()) if not _is_tool(s))
-    if select:
-        select = (*select, *settings.extend_select)
+            _known(config, (name, index), selector, rules, catalogue)
+    for selector in (*cli.select, *cli.ignore):
+        if _is_tool(selector) and not _tool_codes(selector, catalogue):
+            raise UnknownSelector(_unknown(selector, list(catalogue.values())))
+    wanted = cli.select or settings.select or ()
+    select = (*wanted, *settings.extend_select) if wanted else ()
+    rule_select = tuple(s for s in select if not _is_tool(s))
+    tool_ignores: set[str] = set()
+    for index, selector in enumerate(settings.ignore):
+        tool_ignores |= _ignorable(selector, catalogue, config, ("ignore", index))
+    for selector in cli.ignore:
+        tool_ignores |= _ignorable(selector, catalogue, None, ())
+    rule_ignores = [s for s in (*settings.ignore, *cli.ignore) if not _is_tool(s)]
+    # A selection of tool codes only (--select ICL004) runs no rules: tool codes always run.
+    chosen = () if select and not rule_select else choose(rules, rule_select, rule_ignores)
     ignores = (*settings.ignore, *cli.ignore)
-    tool_ignores = frozenset(s.strip().upper() for s in ignores if _is_tool(s))
-    for code in tool_ignores:
-        if code in FIXED_TOOL_CODES or code not in catalogue:
-            raise UnknownSelector(f"{code} cannot be ignored: {_why_fixed(code, catalogue)}")
-    chosen = choose(rules, select, [s for s in ignores if not _is_tool(s)])
     shown.append(
         (
             "select",
@@ -149,7 +155,27 @@ def _selection(
             _origin(config, "ignore", bool(settings.ignore), bool(cli.ignore)),
         )
     )
-    return chosen, tool_ignores
+    return chosen, frozenset(tool_ignores)
+
+
+def _tool_codes(selector: str, catalogue: dict[str, RuleSpec]) -> set[str]:
+    return {code for code in catalogue if _is_tool(code) and code.startswith(selector.upper())}
+
+
+def _ignorable(
+    selector: str, catalogue: dict[str, RuleSpec], config: Config | None, loc: Loc
+) -> set[str]:
+    """The tool codes an ignore entry names, refusing those that can never be ignored."""
+    if not _is_tool(selector):
+        return set()
+    codes = _tool_codes(selector.strip(), catalogue)
+    fixed = sorted(codes & FIXED_TOOL_CODES)
+    if fixed:
+        message = f"{', '.join(fixed)} cannot be ignored: {_why_fixed(fixed[0], catalogue)}"
+        if config is None:
+            raise UnknownSelector(message)
+        raise config.error(loc, message, value=selector)
+    return codes
 
 
 def _severities(
@@ -198,7 +224,15 @@ def _per_file_ignores(
     for pattern, selectors in config.settings.per_file_ignores.items():
         codes: set[str] = set()
         for index, selector in enumerate(selectors):
-            codes |= _codes(config, ("per-file-ignores", pattern, index), selector, catalogue)
+            loc = ("per-file-ignores", pattern, index)
+            named = _codes(config, loc, selector, catalogue)
+            fixed = sorted(named & FIXED_TOOL_CODES)
+            if fixed:
+                why = _why_fixed(fixed[0], catalogue)
+                raise config.error(
+                    loc, f"{', '.join(fixed)} cannot be ignored: {why}", value=selector
+                )
+            codes |= named
         found.append((pattern, frozenset(codes)))
         where = config.where(("per-file-ignores", pattern))
         shown.append((f"per-file-ignores.{pattern}", ", ".join(selectors), where))
@@ -262,8 +296,16 @@ def _why_fixed(code: str, catalogue: dict[str, RuleSpec]) -> str:
     return "a file icslint cannot read, or a fault in icslint, always fails the check"
 
 
-def _known(config: Config, loc: Loc, selector: str, rules: Sequence[RuleSpec]) -> None:
+def _known(
+    config: Config,
+    loc: Loc,
+    selector: str,
+    rules: Sequence[RuleSpec],
+    catalogue: dict[str, RuleSpec],
+) -> None:
     if _is_tool(selector):
+        if not _tool_codes(selector.strip(), catalogue):
+            raise config.error(loc, _unknown(selector, list(catalogue.values())), value=selector)
         return
     try:
         choose(rules, (selector,))

@@ -17,7 +17,8 @@ from icslint.loader import tool_diagnostic
 from icslint.registry import RuleSpec
 from icslint.tool_codes import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 
-_DIRECTIVE = re.compile(r"^icslint\s*:\s*(?P<body>.*)$", re.I)
+# At the start of the comment, or after another comment's text: `# [ICB051]  # icslint: ...`.
+_DIRECTIVE = re.compile(r"(?:^|\s#\s*)icslint\s*:\s*(?P<body>.*)$", re.I)
 _FORM = re.compile(
     r"^(?P<scope>disable|disable-file)\s*=\s*(?P<codes>[A-Za-z0-9_, -]*?)\s*"
     r"(?:--\s*(?P<reason>.*?))?\s*$"
@@ -100,7 +101,7 @@ def _parse(
     problems: list[Diagnostic] = []
     content = content_lines(text)
     for comment in yaml_comments(text):
-        directive = _DIRECTIVE.match(comment.text)
+        directive = _DIRECTIVE.search(comment.text)
         if directive is None:
             continue
 
@@ -146,6 +147,17 @@ def _parse(
         target: int | None = None
         if form.group("scope").lower() == "disable":
             target = comment.line if not comment.alone else _next(content, comment.line)
+            if target < 0:
+                problems.append(
+                    _about(
+                        UNUSED_SUPPRESSION,
+                        path,
+                        comment,
+                        "This suppression is alone on the last line, so it applies to no line. "
+                        "Put it on the line with the finding or the line above it.",
+                    )
+                )
+                continue
         suppressions.append(Suppression(comment.line, comment.column, target, codes, reason))
     return suppressions, problems
 

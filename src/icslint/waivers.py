@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icslint.config import Waiver
-from icslint.diagnostics import Diagnostic
+from icslint.diagnostics import Diagnostic, yaml_path
 from icslint.loader import tool_diagnostic
-from icslint.schema_errors import format_loc
 from icslint.tool_codes import EXPIRED_WAIVER, UNUSED_WAIVER
 
 
@@ -73,6 +72,17 @@ class Waivers:
                         "it, or renew the waiver with a fresh approval and expiry date.",
                     )
                 )
+            elif not entry.applied_to_a_file and not _exists(waiver.file, self.root):
+                found.append(
+                    tool_diagnostic(
+                        UNUSED_WAIVER,
+                        config_path,
+                        line,
+                        1,
+                        f"{subject} names no file that exists. Correct its file (a path or "
+                        "glob relative to the configuration file), or remove the waiver.",
+                    )
+                )
             elif entry.applied_to_a_file and not entry.used:
                 found.append(
                     tool_diagnostic(
@@ -87,10 +97,17 @@ class Waivers:
         return found
 
 
+def _exists(pattern: str, root: Path) -> bool:
+    try:
+        return any(root.glob(pattern.removeprefix("./")))
+    except (ValueError, OSError):  # an absolute or malformed pattern
+        return Path(pattern).exists()
+
+
 def _covers(waiver: Waiver, diagnostic: Diagnostic) -> bool:
-    if waiver.code != diagnostic.code:
+    if waiver.code.strip().upper() != diagnostic.code:
         return False
-    where = format_loc(diagnostic.loc) if diagnostic.loc else ""
+    where = yaml_path(diagnostic.loc)
     wanted = waiver.path.strip()
     return where == wanted or where.startswith((f"{wanted}.", f"{wanted}["))
 

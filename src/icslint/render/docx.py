@@ -39,7 +39,7 @@ class _Table:
 def render_docx(markdown: str, *, title: str, draft: bool) -> bytes:
     """The Word file's bytes."""
     word = new_document()
-    word.core_properties.title = title
+    word.core_properties.title = title[:255]  # Word's limit for the title property
     word.core_properties.subject = "Rendered by icslint"
     _page_furniture(word, draft)
     _write(word, parse(markdown))

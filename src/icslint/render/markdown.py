@@ -18,6 +18,7 @@ from markupsafe import Markup
 from icslint.diagnostics import Diagnostic
 from icslint.models import Document
 from icslint.packaged import template_text
+from icslint.printable import printable
 
 TEMPLATES = {
     "icb-constitution": "icb-constitution.md.j2",
@@ -37,7 +38,7 @@ _LEADING_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 def escape_markdown(text: str) -> str:
     """Text that renders as itself in Markdown, on one line."""
-    flat = " ".join(text.split())
+    flat = " ".join(printable(text).split())
     escaped = _INLINE_SPECIAL.sub(r"\\\1", flat)
     escaped = _LEADING_MARK.sub(r"\\\1", escaped)
     return _LEADING_NUMBER.sub(r"\1\\\2", escaped)

@@ -7,7 +7,9 @@ a file, a Markdown table of every finding is appended to it for the job's summar
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -71,18 +73,23 @@ def step_summary(result: Result) -> str:
 
 
 def _row(d: Diagnostic) -> str:
+    # The path sits in a code span, where Markdown is not read; only a | would end the cell.
+    where = d.path.replace("|", "\\|").replace("`", "'")
     cells: Iterable[str] = (
-        f"`{d.path}:{d.line}`",
+        f"`{where}:{d.line}`",
         f"{d.code} [{d.rule}]",
         d.severity.value,
-        d.message,
+        escape_cell(d.message),
     )
-    return "| " + " | ".join(escape_cell(cell) for cell in cells) + " |"
+    return "| " + " | ".join(cells) + " |"
 
 
 def escape_cell(text: str) -> str:
-    """Text for a Markdown table cell: `|` escaped, line breaks as <br>."""
-    return text.replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
+    """Text for a Markdown table cell that shows as written: document values may contain
+    HTML or Markdown, which the job summary would otherwise render."""
+    escaped = html.escape(text, quote=False)
+    escaped = re.sub(r"([\\`*_\[\]|~])", r"\\\1", escaped)
+    return escaped.replace("\r\n", "<br>").replace("\n", "<br>")
 
 
 def _files(count: int) -> str:
