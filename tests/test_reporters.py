@@ -88,7 +88,6 @@ def made_up_result() -> Result:
     error = diagnostic("ICB011", 9, "No role | none, at all: 100%\nsecond line")
     return Result(
         diagnostics=(info, warning, error),
-        files=1,
         checked=(CheckedFile("docs/board.yaml", "icb-constitution"),),
         rules=ALL_RULES,
         suppressed=(

@@ -14,6 +14,7 @@ from icslint import __version__, catalogue
 from icslint.diagnostics import Severity
 from icslint.engine import PathError, Result, lint_paths
 from icslint.registry import RuleSetError, RuleSpec, discover
+from icslint.render import OutputFormat
 from icslint.selection import UnknownSelector, split_list
 from icslint.tool_codes import TOOL_CODES
 
@@ -236,13 +237,6 @@ def explain_rule(
     typer.echo(catalogue.explain(spec), nl=False)
 
 
-class RenderFormat(StrEnum):
-    md = "md"
-    html = "html"
-    docx = "docx"
-    pdf = "pdf"
-
-
 class DocumentKind(StrEnum):
     icb_constitution = "icb-constitution"
     icp_terms_of_reference = "icp-terms-of-reference"
@@ -258,7 +252,7 @@ def render(
         ),
     ],
     output_format: Annotated[
-        RenderFormat | None,
+        OutputFormat | None,
         typer.Option("--format", "-f", help="Output format, if not the output file's suffix."),
     ] = None,
     draft: Annotated[
@@ -285,7 +279,7 @@ def render(
         written = rendering.render_file(
             path,
             output,
-            output_format.value if output_format else None,
+            output_format,
             draft=draft,
             force=force,
             plan=_plan(config_file, settings.CommandLine()),
@@ -300,6 +294,9 @@ def render(
         raise _fail(str(error)) from None
     if written:
         typer.echo(f"Wrote {written}", err=True)
+
+
+_NEVER_REPLACED = "{} already exists; init never replaces a file"
 
 
 @app.command()
@@ -325,7 +322,7 @@ def init(
     from icslint.output import OutputExists, write_file
 
     if str(output) != "-" and output.exists():
-        raise _fail(f"{output.as_posix()} already exists; init never replaces a file")
+        raise _fail(_NEVER_REPLACED.format(output.as_posix()))
     answers = drafting.Answers() if no_input or not _interactive() else _ask(kind)
     from icslint.json_schema import schema_url
 
@@ -336,7 +333,7 @@ def init(
     try:
         write_file(output, text.encode("utf-8"), replace=False)
     except OutputExists:
-        raise _fail(f"{output.as_posix()} already exists; init never replaces a file") from None
+        raise _fail(_NEVER_REPLACED.format(output.as_posix())) from None
     except OSError as error:
         raise _fail(f"cannot write {output.as_posix()}: {error.strerror or error}") from None
     typer.echo(

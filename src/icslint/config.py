@@ -15,7 +15,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -205,14 +205,13 @@ def _read_toml(path: Path, text: str) -> tuple[object, Locator]:
     return whole, TomlLocator(text, ())
 
 
-class Locator:
+class Locator(Protocol):
     """Finds the 1-based line and column of a setting in the configuration text."""
 
-    def position(self, loc: Loc, value: object = None) -> tuple[int, int]:
-        raise NotImplementedError
+    def position(self, loc: Loc, value: object = None) -> tuple[int, int]: ...
 
 
-class YamlLocator(Locator):
+class YamlLocator:
     def __init__(self, source: SourceDocument) -> None:
         self.source = source
 
@@ -220,7 +219,7 @@ class YamlLocator(Locator):
         return self.source.position(loc)
 
 
-class TomlLocator(Locator):
+class TomlLocator:
     """Positions in TOML text, which the standard library's parser does not report.
 
     Every `key = value` line is indexed under its full dotted path, counting `[[array]]`

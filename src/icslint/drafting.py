@@ -8,10 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from jinja2 import Environment, StrictUndefined
-from markupsafe import Markup
-
-from icslint.packaged import template_text
+from icslint.packaged import text_environment
 from icslint.placeholders import placeholder
 
 # Characters outside YAML's printable set (YAML 1.2, section 5.1).
@@ -58,8 +55,6 @@ class Answers:
 
 def _yaml_scalar(value: object) -> object:
     """Applied to every `{{ }}` in a YAML template: values become quoted YAML scalars."""
-    if isinstance(value, Markup):
-        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -72,18 +67,7 @@ def _yaml_scalar(value: object) -> object:
 
 def draft(kind: str, answers: Answers, schema_url: str | None = None) -> str:
     """The text of a new draft document of this kind."""
-    from jinja2 import FunctionLoader
-
-    env = Environment(
-        loader=FunctionLoader(template_text),
-        undefined=StrictUndefined,
-        finalize=_yaml_scalar,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["raw"] = Markup
+    env = text_environment(_yaml_scalar)
     template = env.get_template(INIT_TEMPLATES[kind])
     text = template.render(answers=answers, placeholder=placeholder)
     if schema_url:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from icslint import suppressions
 from icslint.diagnostics import Diagnostic, Severity
 from icslint.loader import decode, load, tool_diagnostic
+from icslint.models import Document
 from icslint.placeholders import find_comment_placeholders, find_placeholders
 from icslint.printable import printable
 from icslint.registry import RuleSpec
@@ -61,11 +62,14 @@ class Result:
     """The outcome of checking some files."""
 
     diagnostics: tuple[Diagnostic, ...]
-    files: int
     checked: tuple[CheckedFile, ...] = ()
     rules: tuple[RuleSpec, ...] = ()
     """The rules that were run, tool codes (ICLnnn) included."""
     suppressed: tuple[Suppressed, ...] = ()
+
+    @property
+    def files(self) -> int:
+        return len(self.checked)
 
     def count_suppressed(self, by: str) -> int:
         return sum(1 for s in self.suppressed if s.by == by)
@@ -77,13 +81,10 @@ class Result:
         return any(d.severity.rank >= fail_on.rank for d in self.diagnostics)
 
 
-def lint_text(text: str, path: str, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
-    """Check one document's text against the given rules."""
-    return _lint(text, path, rules)[1]
-
-
-def _lint(text: str, path: str, rules: Sequence[RuleSpec]) -> tuple[str | None, list[Diagnostic]]:
-    """The document's kind (None if it is not a document) and its diagnostics."""
+def _lint(
+    text: str, path: str, rules: Sequence[RuleSpec]
+) -> tuple[Document | None, list[Diagnostic]]:
+    """The validated document (None if the text is not one) and its diagnostics."""
     loaded = load(text, path)
     if loaded.source is None:
         return None, list(loaded.problems)
@@ -119,7 +120,7 @@ def _lint(text: str, path: str, rules: Sequence[RuleSpec]) -> tuple[str | None, 
                     loc=finding.loc,
                 )
             )
-    return document.kind, sorted(diagnostics)
+    return document, sorted(diagnostics)
 
 
 def _placeholders(source: SourceDocument, text: str, path: str) -> list[Diagnostic]:
@@ -151,12 +152,16 @@ def _placeholders(source: SourceDocument, text: str, path: str) -> list[Diagnost
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """One file's diagnostics, with its text (for suppression comments) and kind."""
+    """One file's diagnostics, with its text (for suppression comments) and document."""
 
     path: str
-    kind: str | None
+    document: Document | None
     text: str
     diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def kind(self) -> str | None:
+        return self.document.kind if self.document is not None else None
 
 
 def check_file(path: Path, rules: Sequence[RuleSpec]) -> FileOutcome:
@@ -169,12 +174,8 @@ def check_file(path: Path, rules: Sequence[RuleSpec]) -> FileOutcome:
     text = decode(raw, shown)
     if isinstance(text, Diagnostic):
         return FileOutcome(shown, None, "", (text,))
-    kind, diagnostics = _lint(text, shown, rules)
-    return FileOutcome(shown, kind, text, tuple(diagnostics))
-
-
-def lint_file(path: Path, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
-    return list(check_file(path, rules).diagnostics)
+    document, diagnostics = _lint(text, shown, rules)
+    return FileOutcome(shown, document, text, tuple(diagnostics))
 
 
 def find_files(paths: Sequence[Path], only_documents: bool = False) -> list[Path]:
@@ -222,31 +223,34 @@ def lint_paths(
     plan: Plan | None = None,
     only_documents: bool = False,
 ) -> Result:
-    """Check files and folders. Raises PathError for a path that is missing or unreadable.
-
-    With a `plan` (from configuration), ignores, suppression comments and waivers are applied,
-    and findings about the suppressions and waivers themselves are added.
-    """
+    """Check files and folders. Raises PathError for a path that is missing or unreadable."""
     outcomes = [check_file(path, rules) for path in find_files(paths, only_documents)]
+    return combine(outcomes, rules, plan)
+
+
+def combine(
+    outcomes: Sequence[FileOutcome], rules: Sequence[RuleSpec], plan: Plan | None
+) -> Result:
+    """The result of checking these files. With a `plan` (from configuration), ignores,
+    suppression comments and waivers are applied, and findings about the suppressions and
+    waivers themselves are added."""
     tools: tuple[RuleSpec, ...] = TOOL_CODES
-    if plan is not None:
+    reported: list[Diagnostic] = []
+    suppressed: list[Suppressed] = []
+    if plan is None:
+        reported = [d for outcome in outcomes for d in outcome.diagnostics]
+    else:
         tools = tuple(
             replace(s, severity=plan.tool_severity.get(s.code, s.severity)) for s in TOOL_CODES
         )
-    reported: list[Diagnostic] = []
-    suppressed: list[Suppressed] = []
-    for outcome in outcomes:
-        if plan is None:
-            reported.extend(outcome.diagnostics)
-            continue
-        kept, quiet = _apply_plan(outcome, plan, {*plan.known_codes}, {s.code for s in rules})
-        reported.extend(kept)
-        suppressed.extend(quiet)
-    if plan is not None:
+        ran = {s.code for s in (*TOOL_CODES, *rules)}
+        for outcome in outcomes:
+            kept, quiet = _apply_plan(outcome, plan, ran)
+            reported.extend(kept)
+            suppressed.extend(quiet)
         reported.extend(_policy_filter(plan.waivers.audit(), plan, None))
     return Result(
         diagnostics=tuple(reported),
-        files=len(outcomes),
         checked=tuple(CheckedFile(o.path, o.kind) for o in outcomes),
         rules=(*tools, *rules),
         suppressed=tuple(suppressed),
@@ -254,11 +258,12 @@ def lint_paths(
 
 
 def _apply_plan(
-    outcome: FileOutcome, plan: Plan, known: set[str], run: set[str]
+    outcome: FileOutcome, plan: Plan, ran: set[str]
 ) -> tuple[list[Diagnostic], list[Suppressed]]:
     """One file's findings after suppression comments, waivers and ignores."""
-    run |= {s.code for s in TOOL_CODES}
-    comments = suppressions.apply(outcome.text, outcome.path, outcome.diagnostics, known, run)
+    comments = suppressions.apply(
+        outcome.text, outcome.path, outcome.diagnostics, plan.known_codes, ran
+    )
     kept, waived = plan.waivers.apply(outcome.path, comments.kept)
     quiet = [
         Suppressed(d, "comment", s.reason, f"{outcome.path}:{s.line}")

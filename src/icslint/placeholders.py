@@ -39,8 +39,8 @@ def find_placeholders(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield loc, match.group(0)
     elif isinstance(data, dict):
         for key, value in data.items():
-            if isinstance(key, str) and PLACEHOLDER.search(key):
-                yield (*loc, key), PLACEHOLDER.search(key).group(0)  # type: ignore[union-attr]
+            if isinstance(key, str) and (blank := PLACEHOLDER.search(key)):
+                yield (*loc, key), blank.group(0)
             yield from find_placeholders(value, (*loc, key))
     elif isinstance(data, list):
         for index, item in enumerate(data):

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from icslint.diagnostics import Severity
-from icslint.engine import PathError, Result, lint_paths
-from icslint.loader import decode, load
+from icslint.engine import PathError, Result, check_file, combine
 from icslint.output import OutputExists, write_file
-from icslint.render.formats import OutputFormat, render
+from icslint.render import OutputFormat
+from icslint.render.formats import render
 from icslint.render.pdf import PdfUnavailable
 
 if TYPE_CHECKING:
@@ -31,9 +31,9 @@ class Refused(Exception):
         self.result = result
 
 
-def choose_format(output: Path, given: str | None) -> OutputFormat:
+def choose_format(output: Path, given: OutputFormat | None) -> OutputFormat:
     if given is not None:
-        return OutputFormat(given)
+        return given
     if str(output) == STDOUT:
         return OutputFormat.md
     found = OutputFormat.from_suffix(output.suffix)
@@ -48,7 +48,7 @@ def choose_format(output: Path, given: str | None) -> OutputFormat:
 def render_file(
     path: Path,
     output: Path,
-    given_format: str | None,
+    given_format: OutputFormat | None,
     *,
     draft: bool,
     force: bool,
@@ -68,11 +68,11 @@ def render_file(
 
     if not path.is_file():
         raise PathError(f"{path.as_posix()}: no such file")
-    result = lint_paths([path], plan.rules, plan)
+    outcome = check_file(path, plan.rules)
+    result = combine([outcome], plan.rules, plan)
     findings = result.diagnostics
     errors = result.count(Severity.ERROR)
-    text = decode(path.read_bytes(), path.as_posix())
-    document = load(text, path.as_posix()).document if isinstance(text, str) else None
+    document = outcome.document
     if document is None:
         raise Refused(f"cannot render {path.as_posix()}: it is not a valid document", result)
     if errors and not draft:

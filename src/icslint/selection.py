@@ -11,14 +11,15 @@ class UnknownSelector(ValueError):
     """A --select or --ignore value that names no rule."""
 
 
-def _matches(spec: RuleSpec, selector: str) -> bool:
+def matches(spec: RuleSpec, selector: str) -> bool:
+    """Whether a selector (a code, a code prefix or a rule name) names this rule."""
     wanted = selector.strip()
     return spec.slug == wanted.lower() or spec.code.startswith(wanted.upper())
 
 
 def _check_known(rules: Sequence[RuleSpec], selectors: Iterable[str]) -> None:
     for selector in selectors:
-        if not any(_matches(spec, selector) for spec in rules):
+        if not any(matches(spec, selector) for spec in rules):
             raise UnknownSelector(
                 f"{selector!r} is not a rule code, code prefix or rule name (see `icslint rules`)"
             )
@@ -30,8 +31,8 @@ def choose(
     """The rules that `select` (all when empty) names and `ignore` does not."""
     _check_known(rules, select)
     _check_known(rules, ignore)
-    chosen = [s for s in rules if not select or any(_matches(s, x) for x in select)]
-    return tuple(s for s in chosen if not any(_matches(s, x) for x in ignore))
+    chosen = [s for s in rules if not select or any(matches(s, x) for x in select)]
+    return tuple(s for s in chosen if not any(matches(s, x) for x in ignore))
 
 
 def split_list(values: Iterable[str]) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from icslint.config import Config, ConfigError
 from icslint.diagnostics import Loc, Severity
 from icslint.registry import RuleSpec, discover, discover_folder, validate
 from icslint.schema_errors import format_loc
-from icslint.selection import UnknownSelector, choose
+from icslint.selection import UnknownSelector, choose, matches
 from icslint.tool_codes import TOOL_CODES
 from icslint.waivers import ActiveWaiver, Waivers
 
@@ -159,7 +159,7 @@ def _selection(
 
 
 def _tool_codes(selector: str, catalogue: dict[str, RuleSpec]) -> set[str]:
-    return {code for code in catalogue if _is_tool(code) and code.startswith(selector.upper())}
+    return {code for code, spec in catalogue.items() if _is_tool(code) and matches(spec, selector)}
 
 
 def _ignorable(
@@ -168,7 +168,7 @@ def _ignorable(
     """The tool codes an ignore entry names, refusing those that can never be ignored."""
     if not _is_tool(selector):
         return set()
-    codes = _tool_codes(selector.strip(), catalogue)
+    codes = _tool_codes(selector, catalogue)
     fixed = sorted(codes & FIXED_TOOL_CODES)
     if fixed:
         message = f"{', '.join(fixed)} cannot be ignored: {_why_fixed(fixed[0], catalogue)}"
@@ -304,7 +304,7 @@ def _known(
     catalogue: dict[str, RuleSpec],
 ) -> None:
     if _is_tool(selector):
-        if not _tool_codes(selector.strip(), catalogue):
+        if not _tool_codes(selector, catalogue):
             raise config.error(loc, _unknown(selector, list(catalogue.values())), value=selector)
         return
     try:
@@ -314,12 +314,7 @@ def _known(
 
 
 def _codes(config: Config, loc: Loc, selector: str, catalogue: dict[str, RuleSpec]) -> set[str]:
-    wanted = selector.strip()
-    codes = {
-        code
-        for code, spec in catalogue.items()
-        if code.startswith(wanted.upper()) or spec.slug == wanted.lower()
-    }
+    codes = {code for code, spec in catalogue.items() if matches(spec, selector)}
     if not codes:
         raise config.error(loc, _unknown(selector, list(catalogue.values())), value=selector)
     return codes

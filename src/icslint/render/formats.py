@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import StrEnum
 
 from icslint.diagnostics import Diagnostic
 from icslint.models import Document
+from icslint.render import OutputFormat
 from icslint.render.blocks import parse
 from icslint.render.markdown import render_markdown
-
-
-class OutputFormat(StrEnum):
-    md = "md"
-    html = "html"
-    docx = "docx"
-    pdf = "pdf"
-
-    @classmethod
-    def from_suffix(cls, suffix: str) -> OutputFormat | None:
-        aliases = {".md": cls.md, ".markdown": cls.md, ".html": cls.html, ".htm": cls.html}
-        aliases |= {".docx": cls.docx, ".pdf": cls.pdf}
-        return aliases.get(suffix.lower())
-
-    @property
-    def is_text(self) -> bool:
-        return self in (OutputFormat.md, OutputFormat.html)
 
 
 def render(

@@ -12,12 +12,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from icslint.diagnostics import Diagnostic
 from icslint.models import Document
-from icslint.packaged import template_text
+from icslint.packaged import text_environment
 from icslint.printable import printable
 
 TEMPLATES = {
@@ -135,17 +135,8 @@ def _dotted(numbers: Sequence[int]) -> str:
 
 def environment() -> Environment:
     """The Jinja environment for Markdown templates: strict, escaping, whitespace-tidy."""
-    from jinja2 import FunctionLoader
-
-    env = Environment(
-        loader=FunctionLoader(template_text),
-        undefined=StrictUndefined,
-        finalize=_finalize,
-        autoescape=False,  # Markdown escaping is done by finalize, HTML escaping by markdown-it
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    # Markdown escaping is done by finalize; HTML escaping later, by markdown-it.
+    env = text_environment(_finalize)
     env.filters["english_list"] = english_list
     env.filters["english_date"] = english_date
     env.filters["md"] = lambda value: Markup(escape_markdown(_as_text(value)))

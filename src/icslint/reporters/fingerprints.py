@@ -13,19 +13,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 
-from icslint.diagnostics import Diagnostic
+from icslint.diagnostics import Diagnostic, yaml_path
 from icslint.engine import Result
-from icslint.schema_errors import format_loc
 
 
-def yaml_path(diagnostic: Diagnostic) -> str:
-    """The YAML path of a finding, `board.seats[3].role`, or "" for the whole document."""
-    return format_loc(diagnostic.loc) if diagnostic.loc else ""
-
-
-def fingerprint(path: str, code: str, yaml_path: str, occurrence: int = 0) -> str:
+def fingerprint(path: str, code: str, where: str, occurrence: int = 0) -> str:
     """sha256 (hex) of `path NUL code NUL yaml-path NUL occurrence`."""
-    key = "\0".join((path, code, yaml_path, str(occurrence)))
+    key = "\0".join((path, code, where, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
@@ -40,7 +34,7 @@ def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
     prints = [""] * len(diagnostics)
     for i in order:
         d = diagnostics[i]
-        key = (d.path, d.code, yaml_path(d))
+        key = (d.path, d.code, yaml_path(d.loc))
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         prints[i] = fingerprint(*key, occurrence)

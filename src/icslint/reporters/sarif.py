@@ -15,10 +15,10 @@ from typing import TextIO
 from urllib.parse import quote
 
 from icslint import PROJECT_URL, __version__
-from icslint.diagnostics import Diagnostic, Severity
+from icslint.diagnostics import Diagnostic, Severity, yaml_path
 from icslint.engine import Result, Suppressed
 from icslint.registry import RuleSpec
-from icslint.reporters.fingerprints import result_fingerprints, yaml_path
+from icslint.reporters.fingerprints import result_fingerprints
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -92,7 +92,7 @@ def _result(
     }
     if d.loc:
         location["logicalLocations"] = [
-            {"name": str(d.loc[-1]), "fullyQualifiedName": yaml_path(d), "kind": "member"}
+            {"name": str(d.loc[-1]), "fullyQualifiedName": yaml_path(d.loc), "kind": "member"}
         ]
     entry: Json = {
         "ruleId": d.code,
