@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from icslint.diagnostics import Citation, Finding, Loc
+from icslint.diagnostics import Citation, Contradiction, Finding, Loc, Missing
 from icslint.models.icb import IcbConstitution, Seat
 
 NHS_ACT_2006 = "National Health Service Act 2006"
@@ -68,6 +69,37 @@ def seats_with_role(doc: IcbConstitution, role: str) -> list[tuple[int, Seat]]:
 SEATS: Loc = ("board", "seats")
 
 
+@dataclass(frozen=True)
+class Headcount:
+    """How many members some seats hold, as far as the document says.
+
+    A seat without a `count` is at least one member; the exact number is then unknown, and a
+    rule that needs it must say so rather than print a number the document did not give.
+    """
+
+    least: int
+    """The members the document guarantees: each seat's count, or one where none is given."""
+    uncounted: tuple[int, ...]
+    """Indices (in board.seats) of the seats that give no count."""
+
+    @property
+    def exact(self) -> bool:
+        return not self.uncounted
+
+
+def headcount(items: Iterable[tuple[int, Seat]]) -> Headcount:
+    """The headcount of these (index, seat) pairs."""
+    least = 0
+    uncounted: list[int] = []
+    for index, seat in items:
+        if seat.count is None:
+            least += 1
+            uncounted.append(index)
+        else:
+            least += seat.count
+    return Headcount(least, tuple(uncounted))
+
+
 def seat_ref(text: str) -> str:
     """A seat reference or name reduced for comparison: "chief_executive" -> "chief executive"."""
     return normalise(text.replace("_", " "))
@@ -122,7 +154,16 @@ def is_body(name: str | None, body: str) -> bool:
 # nearest mapping that is there, which is where the user has to add it.
 
 
-def unless_true(value: bool | None, loc: Loc, message: str) -> Iterator[Finding]:
-    """A presence-of-clause check: report `message` at `loc` unless the flag is true."""
-    if value is not True:
-        yield Finding(loc, message)
+def unless_true(
+    value: bool | None, loc: Loc, message: str, contradicted: str | None = None
+) -> Iterator[Finding]:
+    """A presence-of-clause check on a flag.
+
+    Left out (None), the document is silent: `message` as Missing, which the engine reports as
+    a breach or as not stated according to the rule's `requires`. Set to false, the document
+    says the opposite: `contradicted` (or `message`) as a Contradiction, always a breach.
+    """
+    if value is None:
+        yield Missing(loc, message)
+    elif value is False:
+        yield Contradiction(loc, contradicted or message)

@@ -16,19 +16,34 @@ EXAMPLES = ROOT / "examples"
 RULE_EXAMPLES = ROOT / "rules" / "examples"
 
 # A marker is a code in square brackets in a comment that follows YAML content on the same
-# line: `seats:  # [ICB010]` or `- id: x  # [ICB014] [ICB015]`.
+# line: `seats:  # [ICB010]` or `- id: x  # [ICB014] [ICB015]` for a breach, and
+# `# [ICB139 not stated]` for a finding the engine reports as not stated.
 _INLINE_COMMENT = re.compile(r"^\s*[^#\s].*?\s#(?P<comment>.*)$")
-_CODE = re.compile(r"\[(IC[BPSL]\d{3})\]")
+_CODE = re.compile(r"\[(IC[BPSL]\d{3})( not stated)?\]")
+
+
+def outcome_markers(path: Path) -> set[tuple[int, str, str]]:
+    """The (line, code, outcome) triples a fixture says it must produce."""
+    expected: set[tuple[int, str, str]] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = _INLINE_COMMENT.match(line)
+        if match:
+            expected.update(
+                (number, code, "not-stated" if quiet else "breach")
+                for code, quiet in _CODE.findall(match["comment"])
+            )
+    return expected
 
 
 def markers(path: Path) -> set[tuple[int, str]]:
     """The (line, code) pairs a fixture says it must produce."""
-    expected: set[tuple[int, str]] = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        match = _INLINE_COMMENT.match(line)
-        if match:
-            expected.update((number, code) for code in _CODE.findall(match["comment"]))
-    return expected
+    return {(line, code) for line, code, _ in outcome_markers(path)}
+
+
+def found_outcomes(report: dict[str, object]) -> set[tuple[int, str, str]]:
+    diagnostics = report["diagnostics"]
+    assert isinstance(diagnostics, list)
+    return {(d["line"], d["code"], d["outcome"]) for d in diagnostics}
 
 
 def run(*args: str) -> tuple[int, str, str]:

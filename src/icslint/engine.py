@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from icslint import suppressions
-from icslint.diagnostics import Diagnostic, Severity
+from icslint.diagnostics import (
+    Diagnostic,
+    Finding,
+    NotApplicable,
+    Outcome,
+    Requires,
+    Severity,
+    outcome_of,
+)
 from icslint.loader import decode, load, tool_diagnostic
 from icslint.models import Document
 from icslint.placeholders import find_comment_placeholders, find_placeholders
@@ -46,6 +54,22 @@ class CheckedFile:
 
 
 @dataclass(frozen=True)
+class RuleResult:
+    """One rule's outcome on one file, with why it did not apply where it did not."""
+
+    path: str
+    code: str
+    outcome: Outcome
+    reason: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        shown = {"code": self.code, "outcome": self.outcome.value}
+        if self.reason:
+            shown["reason"] = self.reason
+        return shown
+
+
+@dataclass(frozen=True)
 class Suppressed:
     """A finding that was not reported because a comment or a waiver suppressed it."""
 
@@ -66,37 +90,66 @@ class Result:
     rules: tuple[RuleSpec, ...] = ()
     """The rules that were run, tool codes (ICLnnn) included."""
     suppressed: tuple[Suppressed, ...] = ()
+    outcomes: tuple[RuleResult, ...] = ()
+    """Every rule's outcome on every readable document, in file then code order."""
 
     @property
     def files(self) -> int:
         return len(self.checked)
 
+    @property
+    def breaches(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_breach)
+
+    @property
+    def not_stated(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.outcome is Outcome.NOT_STATED)
+
     def count_suppressed(self, by: str) -> int:
         return sum(1 for s in self.suppressed if s.by == by)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is severity)
+        """Breaches at this severity."""
+        return sum(1 for d in self.breaches if d.severity is severity)
 
-    def fails(self, fail_on: Severity) -> bool:
-        return any(d.severity.rank >= fail_on.rank for d in self.diagnostics)
+    def count_outcome(self, outcome: Outcome) -> int:
+        """Rules (one per file) with this outcome."""
+        return sum(1 for r in self.outcomes if r.outcome is outcome)
+
+    def fails(self, fail_on: Severity, fail_on_not_stated: bool = False) -> bool:
+        """Whether a breach at or above `fail_on` was found (or, if asked, anything not
+        stated)."""
+        if fail_on_not_stated and self.not_stated:
+            return True
+        return any(d.severity.rank >= fail_on.rank for d in self.breaches)
+
+
+_OUTCOME_ORDER = (Outcome.BREACH, Outcome.NOT_STATED)
 
 
 def _lint(
     text: str, path: str, rules: Sequence[RuleSpec]
-) -> tuple[Document | None, list[Diagnostic]]:
-    """The validated document (None if the text is not one) and its diagnostics."""
+) -> tuple[Document | None, list[Diagnostic], list[RuleResult]]:
+    """The validated document (None if the text is not one), its diagnostics, and every
+    rule's outcome on it."""
     loaded = load(text, path)
     if loaded.source is None:
-        return None, list(loaded.problems)
+        return None, list(loaded.problems), []
     diagnostics = [*loaded.problems, *_placeholders(loaded.source, text, path)]
     if loaded.document is None:
-        return None, sorted(diagnostics)
+        return None, sorted(diagnostics), []
     document, source = loaded.document, loaded.source
+    results: list[RuleResult] = []
     for spec in rules:
-        if spec.applies_to != document.kind or spec.check is None:
+        if spec.check is None:
+            continue
+        if spec.applies_to != document.kind:
+            results.append(
+                RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, f"applies to {spec.applies_to}")
+            )
             continue
         try:
-            findings = list(spec.check(document, spec.option_values()))
+            yielded = list(spec.check(document, spec.option_values()))
         except Exception as error:  # a fault in a rule must not hide the other findings
             diagnostics.append(
                 tool_diagnostic(
@@ -104,23 +157,39 @@ def _lint(
                 )
             )
             continue
-        for finding in findings:
-            line, column = source.position(finding.loc)
-            diagnostics.append(
-                Diagnostic(
-                    path=path,
-                    line=line,
-                    column=column,
-                    code=spec.code,
-                    rule=spec.slug,
-                    severity=spec.severity,
-                    level=spec.level,
-                    message=printable(finding.message),
-                    citations=spec.citations,
-                    loc=finding.loc,
-                )
-            )
-    return document, sorted(diagnostics)
+        findings = [item for item in yielded if isinstance(item, Finding)]
+        found = [_diagnostic(spec, finding, path, source) for finding in findings]
+        diagnostics.extend(found)
+        outcomes = {d.outcome for d in found}
+        skipped = [item.reason for item in yielded if isinstance(item, NotApplicable)]
+        if outcomes:
+            outcome = next(o for o in _OUTCOME_ORDER if o in outcomes)
+            results.append(RuleResult(path, spec.code, outcome))
+        elif skipped:
+            results.append(RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, skipped[0]))
+        else:
+            results.append(RuleResult(path, spec.code, Outcome.PASSED))
+    return document, sorted(diagnostics), results
+
+
+def _diagnostic(spec: RuleSpec, finding: Finding, path: str, source: SourceDocument) -> Diagnostic:
+    """A rule's finding as the engine judges it: a breach at the rule's severity, or not
+    stated at info."""
+    outcome = outcome_of(finding.seen, spec.requires or Requires.CONTENT)
+    line, column = source.position(finding.loc)
+    return Diagnostic(
+        path=path,
+        line=line,
+        column=column,
+        code=spec.code,
+        rule=spec.slug,
+        severity=spec.severity if outcome is Outcome.BREACH else Severity.INFO,
+        level=spec.level,
+        message=printable(finding.message),
+        citations=spec.citations,
+        loc=finding.loc,
+        outcome=outcome,
+    )
 
 
 def _placeholders(source: SourceDocument, text: str, path: str) -> list[Diagnostic]:
@@ -158,6 +227,7 @@ class FileOutcome:
     document: Document | None
     text: str
     diagnostics: tuple[Diagnostic, ...]
+    results: tuple[RuleResult, ...] = ()
 
     @property
     def kind(self) -> str | None:
@@ -174,8 +244,8 @@ def check_file(path: Path, rules: Sequence[RuleSpec]) -> FileOutcome:
     text = decode(raw, shown)
     if isinstance(text, Diagnostic):
         return FileOutcome(shown, None, "", (text,))
-    document, diagnostics = _lint(text, shown, rules)
-    return FileOutcome(shown, document, text, tuple(diagnostics))
+    document, diagnostics, results = _lint(text, shown, rules)
+    return FileOutcome(shown, document, text, tuple(diagnostics), tuple(results))
 
 
 def find_files(paths: Sequence[Path], only_documents: bool = False) -> list[Path]:

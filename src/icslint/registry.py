@@ -22,15 +22,17 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from icslint.diagnostics import Citation, Finding, Level, Severity
+from icslint.diagnostics import Citation, Finding, Level, NotApplicable, Requires, Severity
 
 BUILTIN_PACKAGE = "icslint.rules"
 KINDS = ("icb-constitution", "icp-terms-of-reference")
 CODE_PATTERN = re.compile(r"^(ICB|ICP|ICS|ICL)\d{3}$")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-DOC_SECTIONS = ("Requirement", "Why", "Fix", "Source")
+# Provision: the words of the provision that decide whether the document itself must say it
+# (see `requires`).
+DOC_SECTIONS = ("Requirement", "Provision", "Why", "Fix", "Source")
 
-Check = Callable[[Any, Any], Iterable[Finding]]
+Check = Callable[[Any, Any], Iterable[Finding | NotApplicable]]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -50,6 +52,9 @@ class RuleSpec:
     level: Level
     severity: Severity
     citations: tuple[Citation, ...]
+    requires: Requires | None = None
+    """What the provision asks of the document: `content` it must contain, or `conduct` of the
+    body that it need not repeat. Tool codes (ICLnnn) have none."""
     check: Check | None = field(default=None, compare=False)
     options: type[BaseModel] = NoOptions
     doc: str = ""
@@ -78,9 +83,15 @@ def rule(
     level: Level,
     severity: Severity,
     citations: Sequence[Citation],
+    requires: Requires | str | None = None,
     options: type[BaseModel] = NoOptions,
 ) -> Callable[[F], F]:
-    """Declare a rule. The function's docstring is its documentation."""
+    """Declare a rule. The function's docstring is its documentation.
+
+    `requires` is "content" when the provision says the document itself must contain, specify
+    or provide for the thing the rule looks for, and "conduct" when it is a duty on the body
+    that the document need not repeat; it decides whether silence is a breach.
+    """
 
     def attach(function: F) -> F:
         spec = RuleSpec(
@@ -90,6 +101,7 @@ def rule(
             level=level,
             severity=severity,
             citations=tuple(citations),
+            requires=Requires(requires) if requires is not None else None,
             check=function,
             options=options,
             doc=inspect.getdoc(function) or "",
@@ -182,6 +194,11 @@ def validate(specs: Iterable[RuleSpec]) -> tuple[RuleSpec, ...]:
             raise RuleSetError(f"{spec.code}: slug {spec.slug!r} must be kebab-case")
         if spec.code in by_code or spec.slug in slugs:
             raise RuleSetError(f"{spec.code} [{spec.slug}] is declared twice")
+        if spec.requires is None:
+            raise RuleSetError(
+                f"{spec.code}: declare what the provision asks of the document: "
+                'requires="content" or requires="conduct"'
+            )
         if spec.applies_to not in KINDS:
             raise RuleSetError(f"{spec.code}: unknown document kind {spec.applies_to!r}")
         by_code[spec.code] = spec

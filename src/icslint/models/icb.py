@@ -150,8 +150,11 @@ class Seat(Model):
     (director of finance, medical director, director of nursing), if any."""
     partner_sector: PartnerSector | None = None
     """For partner members: the sector whose bodies nominate the member."""
-    count: PositiveInt = 1
-    """How many members sit in this seat (for example 2 non-executive members)."""
+    count: PositiveInt | None = None
+    """How many members sit in this seat, where the document says (for example 2
+    non-executive members). Leave it out where the document does not give a number: the seat
+    is then taken to be at least one member, and rules that need the number say it is not
+    stated."""
     voting: bool = True
     """Whether the members in this seat vote at board meetings (true unless stated)."""
     appointed_by: Text | None = None
