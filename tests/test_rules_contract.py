@@ -41,6 +41,8 @@ def contract_problems(spec: RuleSpec) -> list[str]:
             problems.append(f"no {name} fixture in rules/examples/{spec.code}/")
     if spec.level is Level.TOOL:
         problems.append("rules in the rule set cannot have the level 'tool'")
+    if spec.requires is None:
+        problems.append('no requires="content" or requires="conduct"')
     return problems
 
 
@@ -66,10 +68,11 @@ def test_the_contract_check_catches_a_rule_without_docs_citation_or_fixtures() -
     )
     assert contract_problems(bare) == [
         "docstring must open with a one-line summary ending in a full stop",
-        "docstring lacks sections: Requirement, Why, Fix, Source",
+        "docstring lacks sections: Requirement, Provision, Why, Fix, Source",
         "no citation",
         "no good fixture in rules/examples/ICB999/",
         "no bad fixture in rules/examples/ICB999/",
+        'no requires="content" or requires="conduct"',
     ]
 
 
@@ -95,7 +98,7 @@ UNVERIFIED = {"ICB025", "ICB042", "ICB066", "ICB071", "ICB072", "ICB114", "ICB12
 @pytest.mark.parametrize("spec", [s for s in RULES if s.code in UNVERIFIED], ids=ids)
 def test_unverified_requirements_never_ship_at_error_level(spec: RuleSpec) -> None:
     assert spec.severity is not Severity.ERROR
-    assert "[U]" in spec.sections["Source"]
+    assert "not verified" in spec.sections["Source"]
     _, report = check_json(
         "--select", spec.code, "--fail-on", "info", str(RULE_EXAMPLES / spec.code / "bad.yaml")
     )

@@ -7,10 +7,30 @@ import textwrap
 from collections.abc import Sequence
 from importlib import resources
 
+from icslint.diagnostics import Requires
 from icslint.registry import BUILTIN_PACKAGE, RuleSpec
+
+# What each class means for a document that is silent, in the words `rules` and `explain` use.
+REQUIRES_MEANING = {
+    Requires.CONTENT: "content: the document itself must say this, so silence is a breach",
+    Requires.CONDUCT: (
+        "conduct: a duty on the body that the document need not repeat, so silence is "
+        "reported as not stated"
+    ),
+}
+
+
+def requires_text(spec: RuleSpec) -> str:
+    return (
+        REQUIRES_MEANING[spec.requires]
+        if spec.requires
+        else "the file itself (icslint's own check)"
+    )
+
 
 SECTION_TITLES = {
     "Requirement": "Requirement",
+    "Provision": "What the provision asks of the document",
     "Why": "Why it matters",
     "Fix": "How to fix it",
     "Source": "Source read",
@@ -27,6 +47,8 @@ def as_data(specs: Sequence[RuleSpec]) -> list[dict[str, object]]:
             "level": spec.level.value,
             "severity": spec.severity.value,
             "applies_to": spec.applies_to,
+            "requires": spec.requires.value if spec.requires else None,
+            "provision": spec.sections.get("Provision"),
             "citations": [c.as_dict() for c in spec.citations],
         }
         for spec in specs
@@ -38,7 +60,7 @@ def as_text(specs: Sequence[RuleSpec]) -> str:
     slug_width = max((len(s.slug) for s in specs), default=0)
     lines = [
         f"{s.code}  {s.slug:<{slug_width}}  {s.level.value:<11}  {s.severity.value:<7}  "
-        f"{s.applies_to:<22}  {s.title}"
+        f"{(s.requires.value if s.requires else '-'):<7}  {s.applies_to:<22}  {s.title}"
         for s in specs
     ]
     return "\n".join(lines) + "\n"
@@ -55,19 +77,25 @@ def as_markdown(specs: Sequence[RuleSpec]) -> str:
         "England would refuse approval), `guidance` (expected good practice), `tool` (icslint's "
         "own checks of the file).",
         "",
-        "| code | rule | level | severity | applies to | title |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "Requires: `content` where the provision says the constitution or terms of reference "
+        "must itself say it (a document that is silent is in breach); `conduct` where it is a "
+        "duty on the ICB or the partnership that the document need not repeat (silence is "
+        "reported as *not stated*, never as a breach; a document that contradicts the duty is "
+        "in breach).",
+        "",
+        "| code | rule | level | severity | requires | applies to | title |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     out += [
         f"| [{s.code}](#{s.code.lower()}) | `{s.slug}` | {s.level.value} | {s.severity.value} "
-        f"| {s.applies_to} | {_cell(s.title)} |"
+        f"| {s.requires.value if s.requires else '-'} | {s.applies_to} | {_cell(s.title)} |"
         for s in specs
     ]
     for spec in specs:
         out += ["", f"## {spec.code}", "", f"**{spec.title}** (`{spec.slug}`)", ""]
         out.append(
             f"Level: {spec.level.value}. Default severity: {spec.severity.value}. "
-            f"Applies to: {spec.applies_to}."
+            f"Applies to: {spec.applies_to}. Requires: {requires_text(spec)}."
         )
         for name, title in SECTION_TITLES.items():
             text = spec.sections.get(name)
@@ -113,6 +141,7 @@ def explain(spec: RuleSpec) -> str:
         f"{spec.code} [{spec.slug}]: {spec.title}",
         f"Level: {spec.level.value}. Default severity: {spec.severity.value}. "
         f"Applies to: {spec.applies_to}.",
+        f"Requires: {requires_text(spec)}.",
     ]
     for name, title in SECTION_TITLES.items():
         text = spec.sections.get(name)
@@ -129,6 +158,10 @@ def explain(spec: RuleSpec) -> str:
     if pair is not None:
         good, bad = pair
         out += ["", "Passing example:", textwrap.indent(good.rstrip(), "  ")]
-        out += ["", f"Failing example (the lines marked [{spec.code}] are reported):"]
+        out += [
+            "",
+            f"Failing example (lines marked [{spec.code}] are breaches; "
+            f"[{spec.code} not stated] are reported as not stated):",
+        ]
         out += [textwrap.indent(bad.rstrip(), "  ")]
     return "\n".join(out) + "\n"

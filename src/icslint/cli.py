@@ -100,7 +100,18 @@ def check(
     ] = None,
     fail_on: Annotated[
         FailOn | None,
-        typer.Option(help="The lowest severity that makes the command exit 1 [default: error]."),
+        typer.Option(
+            help="The lowest severity of breach that makes the command exit 1 [default: error]."
+        ),
+    ] = None,
+    fail_on_not_stated: Annotated[
+        bool | None,
+        typer.Option(
+            "--fail-on-not-stated/--no-fail-on-not-stated",
+            help="Also exit 1 when a document does not state something a rule looks for "
+            "(for a document meant to be complete) [default: no].",
+            show_default=False,
+        ),
     ] = None,
     output: Annotated[
         Path | None,
@@ -141,6 +152,7 @@ def check(
         ignore=split_list(ignore or ()),
         fail_on=Severity(fail_on.value) if fail_on else None,
         rule_dirs=tuple(rule_dirs or ()),
+        fail_on_not_stated=fail_on_not_stated,
     )
     try:
         plan = _plan(config_file, command_line)
@@ -158,7 +170,8 @@ def check(
             err=True,
         )
     _report(reporter(output_format.value), result, output)
-    raise typer.Exit(ExitCode.FINDINGS if result.fails(plan.fail_on) else ExitCode.OK)
+    failed = result.fails(plan.fail_on, plan.fail_on_not_stated)
+    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
 
 
 def _plan(config_file: Path | None, command_line: settings.CommandLine) -> settings.Plan:

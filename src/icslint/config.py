@@ -59,6 +59,8 @@ class Settings(_Settings):
     per_file_ignores: dict[str, tuple[str, ...]] = Field({}, alias="per-file-ignores")
     severity: dict[str, Severity] = {}
     fail_on: Severity | None = Field(None, alias="fail-on")
+    fail_on_not_stated: bool | None = Field(None, alias="fail-on-not-stated")
+    """Also fail when the document does not state something a rule looks for."""
     options: dict[str, dict[str, Any]] = {}
     """Per-rule options, by code or rule name."""
     packs: tuple[str, ...] = ()

@@ -61,6 +61,8 @@ class RuleResult:
     code: str
     outcome: Outcome
     reason: str = ""
+    other_kind: bool = False
+    """Not applicable because the rule is for the other kind of document."""
 
     def as_dict(self) -> dict[str, str]:
         shown = {"code": self.code, "outcome": self.outcome.value}
@@ -113,8 +115,9 @@ class Result:
         return sum(1 for d in self.breaches if d.severity is severity)
 
     def count_outcome(self, outcome: Outcome) -> int:
-        """Rules (one per file) with this outcome."""
-        return sum(1 for r in self.outcomes if r.outcome is outcome)
+        """Rules (once for each file) with this outcome, leaving out rules for the other kind
+        of document."""
+        return sum(1 for r in self.outcomes if r.outcome is outcome and not r.other_kind)
 
     def fails(self, fail_on: Severity, fail_on_not_stated: bool = False) -> bool:
         """Whether a breach at or above `fail_on` was found (or, if asked, anything not
@@ -145,7 +148,13 @@ def _lint(
             continue
         if spec.applies_to != document.kind:
             results.append(
-                RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, f"applies to {spec.applies_to}")
+                RuleResult(
+                    path,
+                    spec.code,
+                    Outcome.NOT_APPLICABLE,
+                    f"applies to {spec.applies_to} documents",
+                    other_kind=True,
+                )
             )
             continue
         try:
@@ -307,8 +316,10 @@ def combine(
     tools: tuple[RuleSpec, ...] = TOOL_CODES
     reported: list[Diagnostic] = []
     suppressed: list[Suppressed] = []
+    results: list[RuleResult] = []
     if plan is None:
         reported = [d for outcome in outcomes for d in outcome.diagnostics]
+        results = [r for outcome in outcomes for r in outcome.results]
     else:
         tools = tuple(
             replace(s, severity=plan.tool_severity.get(s.code, s.severity)) for s in TOOL_CODES
@@ -318,13 +329,46 @@ def combine(
             kept, quiet = _apply_plan(outcome, plan, ran)
             reported.extend(kept)
             suppressed.extend(quiet)
+            results.extend(_results_after_plan(outcome, kept, quiet, plan))
         reported.extend(_policy_filter(plan.waivers.audit(), plan, None))
     return Result(
         diagnostics=tuple(reported),
         checked=tuple(CheckedFile(o.path, o.kind) for o in outcomes),
         rules=(*tools, *rules),
         suppressed=tuple(suppressed),
+        outcomes=tuple(results),
     )
+
+
+def _results_after_plan(
+    outcome: FileOutcome, kept: Sequence[Diagnostic], quiet: Sequence[Suppressed], plan: Plan
+) -> list[RuleResult]:
+    """Each rule's outcome on a file once comments, waivers and ignores have been applied; rules
+    the configuration leaves out are not applicable to it."""
+    shown = {(d.code, d.outcome) for d in kept}
+    hushed = {s.diagnostic.code for s in quiet}
+    results: list[RuleResult] = []
+    for result in outcome.results:
+        if result.outcome in _OUTCOME_ORDER:
+            still = next((o for o in _OUTCOME_ORDER if (result.code, o) in shown), None)
+            if still is not None:
+                result = replace(result, outcome=still)
+            elif result.code in hushed:
+                result = replace(result, outcome=Outcome.SUPPRESSED)
+            else:
+                result = replace(
+                    result,
+                    outcome=Outcome.NOT_APPLICABLE,
+                    reason="ignored for this file by the configuration",
+                )
+        results.append(result)
+    if outcome.kind is not None:
+        results.extend(
+            RuleResult(outcome.path, spec.code, Outcome.NOT_APPLICABLE, "not selected")
+            for spec in plan.unselected
+            if spec.applies_to == outcome.kind
+        )
+    return sorted(results, key=lambda r: r.code)
 
 
 def _apply_plan(

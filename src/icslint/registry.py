@@ -194,11 +194,6 @@ def validate(specs: Iterable[RuleSpec]) -> tuple[RuleSpec, ...]:
             raise RuleSetError(f"{spec.code}: slug {spec.slug!r} must be kebab-case")
         if spec.code in by_code or spec.slug in slugs:
             raise RuleSetError(f"{spec.code} [{spec.slug}] is declared twice")
-        if spec.requires is None:
-            raise RuleSetError(
-                f"{spec.code}: declare what the provision asks of the document: "
-                'requires="content" or requires="conduct"'
-            )
         if spec.applies_to not in KINDS:
             raise RuleSetError(f"{spec.code}: unknown document kind {spec.applies_to!r}")
         by_code[spec.code] = spec

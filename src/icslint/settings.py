@@ -36,6 +36,7 @@ class CommandLine:
     ignore: tuple[str, ...] = ()
     fail_on: Severity | None = None
     rule_dirs: tuple[Path, ...] = ()
+    fail_on_not_stated: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,10 @@ class Plan:
     known_codes: frozenset[str] = frozenset()
     """Every code icslint knows, run or not (a suppression naming anything else is a typo)."""
     tool_severity: dict[str, Severity] = field(default_factory=dict)
+    fail_on_not_stated: bool = False
+    """Whether anything not stated fails the run too (for teams that want a complete document)."""
+    unselected: tuple[RuleSpec, ...] = ()
+    """Rules of the rule set that the configuration or the command line leaves out."""
     shown: tuple[tuple[str, str, str], ...] = ()
     """(setting, value, where it came from) for --show-config."""
 
@@ -72,6 +77,24 @@ def plan(config: Config, cli: CommandLine, today: dt.date) -> Plan:
             _origin(config, "fail-on", bool(settings.fail_on), bool(cli.fail_on), replaces=True),
         ),
     ]
+    fail_on_not_stated = bool(
+        cli.fail_on_not_stated
+        if cli.fail_on_not_stated is not None
+        else settings.fail_on_not_stated
+    )
+    shown.append(
+        (
+            "fail-on-not-stated",
+            "true" if fail_on_not_stated else "false",
+            _origin(
+                config,
+                "fail-on-not-stated",
+                settings.fail_on_not_stated is not None,
+                cli.fail_on_not_stated is not None,
+                replaces=True,
+            ),
+        )
+    )
     chosen, tool_ignores = _selection(config, cli, rules, catalogue, shown)
     rule_severity, tool_severity = _severities(config, catalogue, shown)
     options = _options(config, catalogue, shown)
@@ -102,6 +125,8 @@ def plan(config: Config, cli: CommandLine, today: dt.date) -> Plan:
         waivers=waivers,
         known_codes=frozenset(catalogue),
         tool_severity=tool_severity,
+        fail_on_not_stated=fail_on_not_stated,
+        unselected=tuple(spec for spec in rules if spec.code not in {c.code for c in chosen}),
         shown=tuple(shown),
     )
 

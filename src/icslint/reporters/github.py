@@ -41,7 +41,7 @@ def annotation(d: Diagnostic) -> str:
         "file": d.path,
         "line": str(d.line),
         "col": str(d.column),
-        "title": f"{d.code} [{d.rule}]",
+        "title": f"{d.code} [{d.rule}]" + ("" if d.is_breach else " not stated"),
     }
     fields = ",".join(f"{name}={escape_property(value)}" for name, value in properties.items())
     return f"::{COMMANDS[d.severity]} {fields}::{escape_data(d.message)}"
@@ -63,10 +63,13 @@ def step_summary(result: Result) -> str:
     if not result.diagnostics:
         lines.append(f"All checks passed: no findings in {_files(result.files)}.")
     else:
-        lines += [summary(result).plain, "", "| Severity | Findings |", "| --- | ---: |"]
-        lines += [f"| {severity.value} | {result.count(severity)} |" for severity in Severity]
-        lines += ["", "| File:line | Code | Severity | Message |", "| --- | --- | --- | --- |"]
-        lines += [_row(d) for d in result.diagnostics]
+        lines += [summary(result).plain, "", "| Outcome | Findings |", "| --- | ---: |"]
+        lines += [
+            f"| breach ({severity.value}) | {result.count(severity)} |" for severity in Severity
+        ]
+        lines += [f"| not stated | {len(result.not_stated)} |"]
+        lines += ["", "| File:line | Code | Outcome | Message |", "| --- | --- | --- | --- |"]
+        lines += [_row(d) for d in (*result.breaches, *result.not_stated)]
     if result.suppressed:
         lines += ["", f"{len(result.suppressed)} suppressed finding(s) not shown."]
     return "\n".join(lines) + "\n\n"
@@ -78,7 +81,7 @@ def _row(d: Diagnostic) -> str:
     cells: Iterable[str] = (
         f"`{where}:{d.line}`",
         f"{d.code} [{d.rule}]",
-        d.severity.value,
+        f"breach ({d.severity.value})" if d.is_breach else "not stated",
         escape_cell(d.message),
     )
     return "| " + " | ".join(cells) + " |"

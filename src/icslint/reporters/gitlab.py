@@ -31,8 +31,9 @@ def as_code_quality(result: Result) -> list[dict[str, object]]:
 
 def _issue(d: Diagnostic, fingerprint: str) -> dict[str, object]:
     return {
-        # The merge request widget shows only the description: name the rule in it.
-        "description": f"{d.code} [{d.rule}] {d.message}",
+        # The merge request widget shows only the description: name the rule, and whether the
+        # finding is a breach or something the document does not state, in it.
+        "description": f"{d.code} [{d.rule}] {'' if d.is_breach else 'Not stated: '}{d.message}",
         "check_name": d.code,
         "fingerprint": fingerprint,
         "severity": SEVERITIES[d.severity],

@@ -5,16 +5,26 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from icslint.diagnostics import Severity
+from icslint.diagnostics import Outcome, Severity
 from icslint.engine import Result
 
-FORMAT_VERSION = 1
+# Version 2 adds `outcome` to every diagnostic, the per-file `files` list with every rule's
+# outcome, and outcome counts in the summary.
+FORMAT_VERSION = 2
 
 
 def as_data(result: Result) -> dict[str, object]:
     return {
         "version": FORMAT_VERSION,
         "diagnostics": [d.as_dict() for d in result.diagnostics],
+        "files": [
+            {
+                "path": checked.path,
+                "kind": checked.kind,
+                "rules": [r.as_dict() for r in result.outcomes if r.path == checked.path],
+            }
+            for checked in result.checked
+        ],
         "suppressed": [
             {**s.diagnostic.as_dict(), "by": s.by, "reason": s.reason, "where": s.where}
             for s in result.suppressed
@@ -24,6 +34,10 @@ def as_data(result: Result) -> dict[str, object]:
             "error": result.count(Severity.ERROR),
             "warning": result.count(Severity.WARNING),
             "info": result.count(Severity.INFO),
+            "breach": len(result.breaches),
+            "not-stated": len(result.not_stated),
+            "passed": result.count_outcome(Outcome.PASSED),
+            "not-applicable": result.count_outcome(Outcome.NOT_APPLICABLE),
             "suppressed": result.count_suppressed("comment"),
             "waived": result.count_suppressed("waiver"),
         },

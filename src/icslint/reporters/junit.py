@@ -1,9 +1,10 @@
 """`--format junit`: JUnit XML, for CI systems that show test results (GitLab, Jenkins, Azure).
 
 Each checked file is a test suite and each rule that applies to it a test case, so a CI test
-view lists what was checked as well as what failed. A rule with error or warning findings in a
-file fails, with every such finding as `line:col message` in the failure text; info findings
-and suppressed findings do not fail and are recorded as the test case's system-out.
+view lists what was checked as well as what failed. A rule with error or warning breaches in a
+file fails, with every such finding as `line:col message` in the failure text; a rule whose
+only findings are things the document does not state is skipped, with those findings as the
+reason; info breaches and suppressed findings do not fail and are recorded as system-out.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import io
 from collections import defaultdict
 from typing import TextIO
 
-from junitparser import Failure, JUnitXml, TestCase, TestSuite
+from junitparser import Failure, JUnitXml, Skipped, TestCase, TestSuite
 
 from icslint.diagnostics import Diagnostic, Severity
 from icslint.engine import Result
@@ -75,13 +76,20 @@ def _case(
     path: str, code: str, slug: str, found: list[Diagnostic], suppressed: list[str]
 ) -> TestCase:
     case = TestCase(f"{code} {slug}", classname=path)
-    failing = [d for d in found if d.severity is not Severity.INFO]
+    failing = [d for d in found if d.is_breach and d.severity is not Severity.INFO]
+    unstated = [d for d in found if not d.is_breach]
     if failing:
         worst = max(failing, key=lambda d: d.severity.rank)
         failure = Failure(failing[0].message, worst.severity.value)
         failure.text = "\n".join(_line(d) for d in failing)
         case.result = [failure]
-    notes = [f"{_line(d)} (info)" for d in found if d.severity is Severity.INFO] + suppressed
+    elif unstated:
+        skipped = Skipped(f"not stated: {unstated[0].message}")
+        skipped.text = "\n".join(_line(d) for d in unstated)
+        case.result = [skipped]
+    notes = [f"{_line(d)} (info)" for d in found if d.is_breach and d.severity is Severity.INFO]
+    notes += [f"{_line(d)} (not stated)" for d in unstated if failing]
+    notes += suppressed
     if notes:
         case.system_out = "\n".join(notes)
     return case

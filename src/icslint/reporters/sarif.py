@@ -97,10 +97,14 @@ def _result(
     entry: Json = {
         "ruleId": d.code,
         "ruleIndex": rules.index(d),
-        "level": LEVELS[d.severity],
+        # A breach is a failed check; something the document does not state is for a person to
+        # review (SARIF then requires level "none").
+        "kind": "fail" if d.is_breach else "review",
+        "level": LEVELS[d.severity] if d.is_breach else "none",
         "message": {"text": d.message},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        "properties": {"outcome": d.outcome.value},
     }
     if suppression is not None:
         entry["suppressions"] = [_suppression(suppression)]
@@ -156,6 +160,8 @@ def _descriptor(spec: RuleSpec) -> Json:
         "level": spec.level.value,
         "tags": [spec.level.value, spec.applies_to],
     }
+    if spec.requires is not None:
+        descriptor["properties"]["requires"] = spec.requires.value  # type: ignore[index]
     return descriptor
 
 

@@ -1,17 +1,23 @@
-"""`--format text`: one line per finding, its citation, and a summary, for people."""
+"""`--format text`: breaches, then what the documents do not state, then a summary, for people."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
-from icslint.diagnostics import Diagnostic, Severity
+from icslint.diagnostics import Diagnostic, Level, Outcome, Severity
 from icslint.engine import Result
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_NOT_STATED_STYLE = "cyan"
+NOT_STATED_HEADING = (
+    "Not stated (the documents do not say these things; they are not breaches, but check "
+    "whether each should be stated):"
+)
 
 
 def report(result: Result, stream: TextIO) -> None:
@@ -19,31 +25,56 @@ def report(result: Result, stream: TextIO) -> None:
     # `path:line:col:` from every diagnostic line.
     console = Console(file=stream, soft_wrap=True, highlight=False)
     snippets = console.is_terminal
-    for diagnostic in result.diagnostics:
-        console.print(headline(diagnostic))
-        for citation in diagnostic.citations:
-            console.print(Text(f"  = {citation}: {citation.url}", style="dim"))
-        if snippets:
-            _snippet(console, diagnostic)
+    for diagnostic in result.breaches:
+        _print(console, diagnostic, snippets)
+    if result.not_stated:
+        if result.breaches:
+            console.print()
+        console.print(Text(NOT_STATED_HEADING, style="bold"))
+        for diagnostic in result.not_stated:
+            _print(console, diagnostic, snippets)
     console.print(summary(result))
 
 
+def _print(console: Console, diagnostic: Diagnostic, snippets: bool) -> None:
+    console.print(headline(diagnostic))
+    for citation in diagnostic.citations:
+        console.print(Text(f"  = {citation}: {citation.url}", style="dim"))
+    if snippets:
+        _snippet(console, diagnostic)
+
+
 def headline(d: Diagnostic) -> Text:
+    style = _STYLE[d.severity] if d.is_breach else _NOT_STATED_STYLE
+    label = d.severity.value if d.is_breach else d.outcome.label
     line = Text()
     line.append(f"{d.path}:{d.line}:{d.column}: ", style="bold")
-    line.append(d.code, style=_STYLE[d.severity])
+    line.append(d.code, style=style)
     line.append(f" [{d.rule}] ")
-    line.append(d.severity.value, style=_STYLE[d.severity])
+    line.append(label, style=style)
     line.append(f": {d.message}")
     return line
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def summary(result: Result) -> Text:
-    files = f"{result.files} file{'s' if result.files != 1 else ''}"
-    counts = [
-        (result.count(severity), severity.value) for severity in Severity if result.count(severity)
+    """`3 breaches (2 statute, 1 NHS England policy) · 41 not stated · 97 passed · 12 not
+    applicable in 1 file`. Breaches and not-stated items are counted as listed above the
+    summary; passed and not applicable count rules, once for each file."""
+    files = _plural(result.files, "file", "files")
+    breaches = result.breaches
+    by_level = Counter(d.level for d in breaches)
+    levels = ", ".join(f"{by_level[level]} {level.label}" for level in Level if by_level[level])
+    parts = [
+        _plural(len(breaches), "breach", "breaches") + (f" ({levels})" if levels else ""),
+        f"{len(result.not_stated)} not stated",
+        f"{result.count_outcome(Outcome.PASSED)} passed",
+        f"{result.count_outcome(Outcome.NOT_APPLICABLE)} not applicable",
     ]
-    quiet = [
+    parts += [
         f"{n} {label}"
         for n, label in (
             (result.count_suppressed("comment"), "suppressed"),
@@ -51,12 +82,12 @@ def summary(result: Result) -> Text:
         )
         if n
     ]
-    if not counts:
-        extra = f"; {', '.join(quiet)}" if quiet else ""
-        return Text(f"All checks passed ({files} checked{extra}).", style="green")
-    parts = ", ".join(f"{n} {name}{'s' if n != 1 and name != 'info' else ''}" for n, name in counts)
-    extra = f" ({', '.join(quiet)})" if quiet else ""
-    return Text(f"Found {parts} in {files}{extra}.", style="bold")
+    line = f"{' · '.join(parts)} in {files}."
+    if breaches:
+        return Text(line, style="bold")
+    if result.not_stated:
+        return Text(line)
+    return Text(f"All checks passed: {line}", style="green")
 
 
 def _snippet(console: Console, d: Diagnostic) -> None:
@@ -65,5 +96,6 @@ def _snippet(console: Console, d: Diagnostic) -> None:
     except (OSError, UnicodeDecodeError):
         return
     if 1 <= d.line <= len(lines):
+        style = _STYLE[d.severity] if d.is_breach else _NOT_STATED_STYLE
         console.print(Text(f"  {d.line:>4} | {lines[d.line - 1]}", style="dim"))
-        console.print(Text(f"       | {' ' * (d.column - 1)}^", style=_STYLE[d.severity]))
+        console.print(Text(f"       | {' ' * (d.column - 1)}^", style=style))
