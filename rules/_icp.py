@@ -1,7 +1,17 @@
-"""Helpers for ICP rules: who the statutory parties are, and who appointed each member."""
+"""Helpers for ICP rules: who the statutory parties are, and who appointed each member.
+
+Terms of reference are often written up only as far as their published text goes: a
+membership table, a list of councils without their types, a chair clause. These helpers keep
+three answers apart, so that a rule can say "not stated" where the document is silent and a
+breach only where it says something the Act forbids: yes, no, and not known.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+from icslint.diagnostics import Loc
 from icslint.models.icp import IcpTermsOfReference, Member
 
 from ._support import normalise
@@ -18,6 +28,15 @@ RESPONSIBLE_TYPES = {
     "isles_of_scilly",
 }
 
+# Council names that settle the question without a recorded type: every county council, London
+# borough, royal borough, metropolitan borough or district, the City of London and the Isles of
+# Scilly is a responsible local authority. No name settles the opposite: "City", "Borough" and
+# "District" councils may be unitary, metropolitan or shire districts.
+_RESPONSIBLE_BY_NAME = re.compile(
+    r"\b(county council|london borough|royal borough|metropolitan (borough|district)|"
+    r"city of london|common council|isles of scilly)\b"
+)
+
 
 def icb_name(doc: IcpTermsOfReference) -> str | None:
     return doc.icp.icb_name if doc.icp else None
@@ -27,22 +46,86 @@ def area_authorities(doc: IcpTermsOfReference) -> tuple[str, ...]:
     return doc.icp.area.local_authorities if doc.icp and doc.icp.area else ()
 
 
-def is_responsible(doc: IcpTermsOfReference, name: str) -> bool:
-    """Whether a council is a responsible local authority; unknown types count as responsible."""
+def council_type(doc: IcpTermsOfReference, name: str | None) -> str | None:
+    """The type recorded under local_authorities for a council, if it is listed with one."""
     for council in doc.local_authorities:
         if normalise(council.name) == normalise(name):
-            return council.type is None or council.type in RESPONSIBLE_TYPES
-    return True
+            return council.type
+    return None
+
+
+def responsible(doc: IcpTermsOfReference, name: str) -> bool | None:
+    """Whether a council is a responsible local authority: True, False, or None when neither its
+    recorded type nor its name says."""
+    kind = council_type(doc, name)
+    if kind is not None:
+        return kind in RESPONSIBLE_TYPES
+    return True if _RESPONSIBLE_BY_NAME.search(normalise(name)) else None
+
+
+def not_responsible(doc: IcpTermsOfReference, name: str) -> bool:
+    """Whether the document records the council as one that is not a responsible authority."""
+    return responsible(doc, name) is False
+
+
+def area_councils(doc: IcpTermsOfReference) -> list[tuple[Loc, str]]:
+    """Every council the document places in the partnership's area, once each, with where it
+    is named: `icp.area.local_authorities` first, then `local_authorities`."""
+    found: list[tuple[Loc, str]] = []
+    seen: set[str] = set()
+    named: Iterable[tuple[Loc, str]] = [
+        *(
+            (("icp", "area", "local_authorities", i), n)
+            for i, n in enumerate(area_authorities(doc))
+        ),
+        *((("local_authorities", i), c.name) for i, c in enumerate(doc.local_authorities)),
+    ]
+    for loc, name in named:
+        if normalise(name) not in seen:
+            seen.add(normalise(name))
+            found.append((loc, name))
+    return found
+
+
+def _icb_key(name: str | None) -> str:
+    """An ICB's name reduced for comparison: "NHS Severnmoor Integrated Care Board" and
+    "NHS Severnmoor ICB" both give "severnmoor icb"."""
+    text = normalise(name).replace("integrated care board", "icb")
+    return text.removeprefix("nhs ").strip()
 
 
 def is_icb(doc: IcpTermsOfReference, party: str) -> bool:
+    """Whether a name is the partnership's ICB: "ICB", the name in icp.icb_name with or without
+    "Integrated Care Board", or, where the document does not name its ICB, any name of the
+    form "... Integrated Care Board" or "NHS ..." (the ICB is the only NHS body among the
+    parties)."""
+    key = _icb_key(party)
+    if key == "icb":
+        return True
     name = icb_name(doc)
-    return normalise(party) in {"icb", normalise(name)} if name else normalise(party) == "icb"
+    if name:
+        return _icb_key(name) in (key, f"{key} icb")
+    return key.endswith(" icb") or (
+        normalise(party).startswith("nhs ") and normalise(party) != "nhs england"
+    )
 
 
 def council_parties(doc: IcpTermsOfReference) -> list[tuple[int, str]]:
     """The establishing parties other than the ICB, with their index."""
     return [(i, p) for i, p in enumerate(doc.establishing_parties) if not is_icb(doc, p)]
+
+
+def statutory_councils(doc: IcpTermsOfReference) -> list[tuple[Loc, str]]:
+    """The councils that each appoint a member under s116ZA(2)(b), as far as the document says:
+    the establishing councils (less any it records as a shire district) or, if it lists no
+    establishing parties, the councils of its area that are known to be responsible."""
+    if doc.establishing_parties:
+        return [
+            (("establishing_parties", i), name)
+            for i, name in council_parties(doc)
+            if not not_responsible(doc, name)
+        ]
+    return [(loc, name) for loc, name in area_councils(doc) if responsible(doc, name)]
 
 
 def appointing_council(member: Member) -> str | None:
@@ -55,3 +138,27 @@ def appointing_council(member: Member) -> str | None:
 def member_name(member: Member) -> str:
     where = f", {member.organisation}" if member.organisation else ""
     return f'"{member.seat_title}{where}"'
+
+
+def parties_missing_from(doc: IcpTermsOfReference, names: Iterable[str]) -> list[str]:
+    """The establishing parties not named in `names` (the ICB matches "ICB" or its name).
+
+    A council the document records as a shire district is left out: it should not be a party
+    at all (ICP003), so it is owed no part in approving, choosing or receiving anything.
+    """
+    names = tuple(names)
+    named = {normalise(name) for name in names}
+    icb_named = any(is_icb(doc, name) for name in names)
+    missing = []
+    for party in doc.establishing_parties:
+        if is_icb(doc, party):
+            if not icb_named:
+                missing.append(party)
+        elif normalise(party) not in named and not not_responsible(doc, party):
+            missing.append(party)
+    return missing
+
+
+def listed(names: list[str]) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -2,7 +2,11 @@
 
 The document has no numbered paragraphs. Provisions are named by the section heading as the
 document prints it, then the paragraph, list bullet or principle counted in the order the
-document gives them (read in the seed copy of the gov.uk page, catalogue source S10).
+document gives them on its gov.uk page.
+
+It is guidance: it says what DHSC, NHS England and the LGA "expect" of partnerships and
+"invite" them to consider, and prescribes nothing that terms of reference must contain, so
+every rule that rests on it is `requires="conduct"`.
 """
 
 from __future__ import annotations

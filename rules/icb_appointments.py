@@ -1,10 +1,11 @@
-"""Catalogue section F: appointing and removing ordinary members."""
+"""Appointing and removing ordinary members (Schedule 1B paragraph 8, and NHS England's model)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from icslint.diagnostics import Citation, Finding, Level, Severity
+from icslint.diagnostics import Citation, Contradiction, Finding, Level, Missing, Severity
 from icslint.models.icb import IcbConstitution, Seat
 from icslint.registry import NoOptions, rule
 
@@ -13,7 +14,6 @@ from ._support import (
     HWE_SECTION_2,
     NHS_ACT_2006,
     SCH_1B,
-    is_body,
     normalise,
     sch1b,
     seat_loc,
@@ -23,6 +23,7 @@ from ._support import (
     secondary,
     unless_true,
 )
+from .icb_board_composition import council_in_class
 
 ICB = "icb-constitution"
 
@@ -36,28 +37,33 @@ UNVERIFIED = "Unverified requirement: "
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.ERROR,
+    requires="content",
     citations=[sch1b("8(1)(a)")],
 )
 def ordinary_member_appointer(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The constitution must say who appoints each ordinary member.
 
     Requirement: For every ordinary member the constitution must specify who appoints them.
+    Provision: Schedule 1B paragraph 8(1): "The constitution must— (a) specify who is to
+    appoi[nt]" the ordinary members. The constitution itself must name the appointer, so a
+    seat whose appointer it does not give is a breach.
     Why: Without a named appointer there is no lawful route to fill the seat. (Under the
     model constitution the chief executive appoints most ordinary members, subject to the
     chair's approval.)
     Fix: Set `appointed_by` on every seat with `role: ordinary`, for example
     `appointed_by: Chief Executive`.
-    Source: Schedule 1B paragraph 8(1)(a), read in the revised text on legislation.gov.uk up
-    to its opening words only ("specify who is to appoi..."), which carry this requirement
-    (S01, [V] for the opening words); the rest of paragraph 8 was not available.
+    Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph
+    8(1)(a)), up to its opening words "specify who is to appoi...", which carry this
+    requirement; the rest of paragraph 8 was not available.
     """
     for index, seat in seats_with_role(doc, "ordinary"):
         if not seat.appointed_by:
-            yield Finding(
+            yield Missing(
                 seat_loc(index, "appointed_by"),
-                f"Seat {seat_name(seat)} is an ordinary member but the constitution does not say "
-                "who appoints it. Add appointed_by (under the model, usually the Chief "
-                "Executive with the Chair's approval).",
+                f"The constitution must say who appoints each ordinary member (Schedule 1B "
+                f"paragraph 8(1)(a)); it does not say who appoints seat {seat_name(seat)}. Add "
+                "appointed_by (under the model, usually the Chief Executive with the Chair's "
+                "approval).",
             )
 
 
@@ -65,7 +71,7 @@ def ordinary_member_appointer(doc: IcbConstitution, options: NoOptions) -> Itera
 
 
 def _para8(note: str) -> Citation:
-    """Schedule 1B paragraph 8, whose text after 8(1)(a) was not read in primary text."""
+    """Schedule 1B paragraph 8, whose text after 8(1)(a) was not available."""
     return Citation(NHS_ACT_2006, f"Schedule 1B, paragraph 8 ({note})", f"{SCH_1B}/paragraph/8")
 
 
@@ -81,13 +87,15 @@ def _missing_nomination_process(doc: IcbConstitution, prefix: str) -> Iterator[F
     """Partner seats that do not point to the clause on how their joint nomination works."""
     for index, seat in _partner_seats(doc):
         if not seat.nomination_process_ref:
-            yield Finding(
-                seat_loc(index, "nomination_process_ref"),
-                f"{prefix}Partner seat {seat_name(seat)} does not say how its joint nomination "
-                "is sought and handled (for example each eligible body being invited to put "
-                "forward a nominee). Add nomination_process_ref naming the clause or handbook "
-                "section that sets out the process.",
+            message = (
+                f"The constitution does not say how the nomination for partner seat "
+                f"{seat_name(seat)} is sought and handled (for example each eligible body being "
+                "invited to put forward a nominee). If a clause or handbook section sets out "
+                "the process, add nomination_process_ref naming it."
             )
+            if prefix:
+                message = prefix + message[0].lower() + message[1:]
+            yield Missing(seat_loc(index, "nomination_process_ref"), message)
 
 
 @rule(
@@ -96,6 +104,7 @@ def _missing_nomination_process(doc: IcbConstitution, prefix: str) -> Iterator[F
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         _para8("sub-paragraph after 8(1)(a) not verified"),
         secondary(HWE_MODEL, "section 3, Appointments process for the board", HWE_SECTION_3),
@@ -115,19 +124,21 @@ def ordinary_member_appointment_process(
 
     Requirement: For every ordinary member the constitution sets out the appointment process;
     for partner members this includes how the joint nomination is sought and handled.
+    Provision: The words of paragraph 8 after 8(1)(a) were not available. Capsticks' summary
+    of the Bill lists "how the ordinary members will be appointed" among the constitution's
+    contents, but no provision was read that requires the constitution to set out the
+    process, so a constitution that is silent on it is "not stated".
     Why: Naming an appointer (ICB065) is not enough to fill a seat fairly: candidates, the
     nominating bodies and NHS England need to see the steps, and partner seats depend on a
     joint nomination that only works if the process is written down.
     Fix: On every `role: ordinary` seat set `appointment_process` (a short description) or
     `nomination_process_ref` (the clause that describes it). Partner seats need
     `nomination_process_ref` for the joint nomination step.
-    Source: The requirement is not verified. The sub-paragraph of Schedule 1B paragraph 8
-    after 8(1)(a) was not in any stored primary copy (the legislation.gov.uk text read stops
-    at "specify who is to appoi..."); searches this session found no further text.
-    Secondary: Capsticks' summary of the Bill lists "how the ordinary members will be
-    appointed" among the constitution's contents, and the model constitution's section 3
-    "Appointments process for the board" (Herts and West Essex ICB, read to 3.2.6) sets it
-    out seat by seat. Catalogue tag statute [U], so this ships as a warning marked
+    Source: The requirement is not verified: the sub-paragraph of Schedule 1B paragraph 8
+    after 8(1)(a) was not available. From Capsticks' summary of the Bill and the model
+    constitution's section 3, "Appointments process for the board", as published by NHS
+    Hertfordshire and West Essex ICB, which sets the process out seat by seat; NHS
+    England's own model text was not available. Reported below error and marked
     "Unverified requirement".
     """
     yield from _missing_nomination_process(doc, UNVERIFIED)
@@ -135,13 +146,24 @@ def ordinary_member_appointment_process(
         if _is_partner(seat):
             continue
         if not (seat.appointment_process or seat.nomination_process_ref):
-            yield Finding(
+            yield Missing(
                 seat_loc(index, "appointment_process"),
-                f"{UNVERIFIED}Seat {seat_name(seat)} is an ordinary member but the constitution "
-                "does not describe how it is appointed. Add appointment_process (for example "
-                "\"Open recruitment, appointed by the Chief Executive with the Chair's "
+                f"{UNVERIFIED}the constitution does not describe how ordinary seat "
+                f"{seat_name(seat)} is appointed. If it does, add appointment_process (for "
+                "example \"Open recruitment, appointed by the Chief Executive with the Chair's "
                 'approval") or nomination_process_ref naming the clause that sets it out.',
             )
+
+
+# "Chair", "ICB Chair", "the Chair of the ICB", "Chair, after consulting ..."; not a deputy's or
+# a committee's chair.
+_CHAIR = re.compile(r"\bchair\b")
+_OTHER_CHAIR = re.compile(r"\b(deputy|vice|committee|acting)\b")
+
+
+def _names_the_chair(name: str | None) -> bool:
+    text = normalise(name)
+    return bool(_CHAIR.search(text)) and not _OTHER_CHAIR.search(text)
 
 
 @rule(
@@ -150,6 +172,7 @@ def ordinary_member_appointment_process(
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         _para8("sub-paragraph not verified"),
         secondary(
@@ -177,34 +200,45 @@ def chair_approves_ordinary_members(doc: IcbConstitution, options: NoOptions) ->
 
     Requirement: Whoever appoints an ordinary member, the appointment needs the approval of
     the ICB chair; for partner members the eligible bodies nominate but the chair decides.
+    Provision: The words of the Act were not available. DHSC's written answer HL9462 (22 July
+    2025) describes the chair's "approval function" over ordinary members, and written
+    answer 80412 (1 December 2021) says the chair "can also veto members of the board": a
+    power of the chair, which the constitution need not repeat. A constitution that does not
+    mention the approval is "not stated"; one that gives the approval to someone else is a
+    breach.
     Why: The chair's approval is the check that keeps the board suitable and balanced, and it
     is how the chair secures a member with mental-health expertise (ICB017).
     Fix: On every `role: ordinary` seat set `appointment_approved_by: Chair`. A seat the chair
     appoints (`appointed_by: Chair`) needs no separate approval and passes as it is.
     Source: Secondary. The sub-paragraph of Schedule 1B paragraph 8 that gives the chair this
-    approval was not read in primary text (the stored legislation.gov.uk copy stops inside
-    8(1)(a)), so no sub-paragraph number is given. DHSC's written answer HL9462 (22 July
-    2025, after the Act) refers to the chair's "approval function" over ordinary members;
-    written answer 80412 (1 December 2021, Bill stage) says the chair can veto board members;
-    NHS Providers (2023) says the chair makes the final decision on trust partner members.
-    Catalogue tag: [S] for the substance (addendum section 9, ICB067), sub-paragraph [U].
-    Severity: the catalogue's "warning until verified" was written while the requirement was
-    [U]; it is now statute [S] with Act-era ministerial confirmation, and section 0.2 ships
-    statute [S] as an error citing the secondary sources, so this is an error.
+    approval was not available, so its number is not verified. From DHSC's written answers
+    HL9462 (22 July 2025, after the Act) and 80412 (1 December 2021, while the Bill was before
+    Parliament), and NHS Providers (2023), which says the chair makes the final decision on
+    trust partner members. Reported at error level, citing these sources, because a
+    ministerial answer given after the Act confirms the substance.
     """
     for index, seat in seats_with_role(doc, "ordinary"):
         approver = seat.appointment_approved_by
-        if is_body(approver, "Chair"):
+        if _names_the_chair(approver):
             continue
-        if approver is None and is_body(seat.appointed_by, "Chair"):
-            continue
-        stated = f"says {approver}" if approver else "names no approver"
-        yield Finding(
-            seat_loc(index, "appointment_approved_by"),
-            f"Seat {seat_name(seat)} is an ordinary member; its appointment must be subject to "
-            f"the approval of the ICB chair, but the constitution {stated}. Set "
-            "appointment_approved_by: Chair.",
-        )
+        if approver is None:
+            if _names_the_chair(seat.appointed_by):
+                continue
+            yield Missing(
+                seat_loc(index, "appointment_approved_by"),
+                f"The constitution does not say that the appointment of ordinary seat "
+                f"{seat_name(seat)} needs the ICB chair's approval; the appointment of every "
+                "ordinary member is subject to it. If the constitution says so, set "
+                "appointment_approved_by: Chair.",
+            )
+        else:
+            yield Contradiction(
+                seat_loc(index, "appointment_approved_by"),
+                f"The constitution gives the approval of the appointment to ordinary seat "
+                f'{seat_name(seat)} to "{approver}", not to the ICB chair; the appointment of '
+                "every ordinary member is subject to the chair's approval. Set "
+                "appointment_approved_by: Chair.",
+            )
 
 
 @rule(
@@ -213,6 +247,7 @@ def chair_approves_ordinary_members(doc: IcbConstitution, options: NoOptions) ->
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         secondary(
             "Nottingham and Nottinghamshire ICB, Organisational information (Governance "
@@ -234,26 +269,31 @@ def eligible_nominators_list(doc: IcbConstitution, options: NoOptions) -> Iterat
     Requirement: The ICB keeps an up-to-date list of the bodies eligible to nominate for each
     partner seat (for example the primary medical services providers), usually in its
     governance handbook, and each partner seat refers to the joint nomination process.
+    Provision: Practice of ICBs that follow NHS England's model: their governance handbooks
+    hold "the up-to-date list of eligible providers". This is a task of the ICB, not words
+    the constitution must contain, so a constitution that does not say where the list is
+    kept is "not stated".
     Why: Joint nomination needs an agreed list of who may take part; without it a nomination
     can be challenged by a body that was left out.
     Fix: Set `related_documents.eligible_nominators_list` to where the list is kept (for
     example "Governance Handbook, part 5"), and give every partner seat a
     `nomination_process_ref`. The rule can only check that these references are present.
-    Source: Secondary. No NHS England text on the list was read; the model constitution annex
-    was not available. Nottingham and Nottinghamshire ICB's page (opening read) says its
-    governance handbook holds the "up-to-date list of eligible providers" for primary medical
-    services, and BNSSG ICB's handbook page (opening read) describes the list of providers
-    eligible to nominate and the joint nomination process; Herts and West Essex 2.1.6 (model
-    text) says partner members are nominated and appointed under section 3. Catalogue tag
-    nhse-policy [S], shipped at error level.
+    Source: From the pages of Nottingham and Nottinghamshire ICB (its governance handbook
+    holds the "up-to-date list of eligible providers" for primary medical services) and
+    Bristol, North Somerset and South Gloucestershire ICB (its handbook describes the list of
+    providers eligible to nominate and the joint nomination process), and the model
+    constitution's clause 2.1.6 as published by NHS Hertfordshire and West Essex ICB
+    (partner members are nominated and appointed under section 3). No NHS England text on
+    the list was available.
     """
     related = doc.related_documents
     if related is None or not related.eligible_nominators_list:
-        yield Finding(
+        yield Missing(
             ("related_documents", "eligible_nominators_list"),
             "The constitution does not say where the list of bodies eligible to nominate "
-            "partner members is kept. Add related_documents.eligible_nominators_list (usually a "
-            "part of the governance handbook) and keep the list up to date.",
+            "partner members is kept; ICBs following NHS England's model keep it up to date, "
+            "usually in the governance handbook. If there is one, add "
+            "related_documents.eligible_nominators_list.",
         )
     yield from _missing_nomination_process(doc, "")
 
@@ -264,6 +304,7 @@ def eligible_nominators_list(doc: IcbConstitution, options: NoOptions) -> Iterat
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         Citation(
             NHS_ACT_2006,
@@ -283,28 +324,56 @@ def prescribed_description_clause(doc: IcbConstitution, options: NoOptions) -> I
 
     Requirement: The NHS trusts, foundation trusts and primary medical services providers that
     join in nominating partner members are those that provide services in the ICB's area and
-    are of the description prescribed in regulations, and the constitution says so.
+    are of the description prescribed in regulations.
+    Provision: Schedule 1B paragraph 8(2), as the model constitution gives it (clause 2.1.6):
+    the nominating trusts and providers are those "that provide services within the ICB's
+    area and are of a prescribed description". Who may nominate is fixed by the Act and the
+    regulations; nothing read requires the constitution to repeat the test, so a
+    constitution that is silent on it is "not stated", while one that says otherwise is a
+    breach.
     Why: The right to nominate comes from the prescribed description, not from the ICB's
     choice; a constitution that lists bodies without that test can include or leave out the
     wrong ones.
     Fix: Include the clause (as the model's clause 2.1.6 does) and set
     `board.prescribed_description_clause: true`. This is a presence-of-clause rule: it can
     only check that the clause is present, not that its wording is right.
-    Source: Secondary. Schedule 1B paragraph 8(2) was not read in primary text; only its limb
-    (a), the trust limb, is confirmed, by SI 2024/1205 regulation 2(3). The substance is the
-    model constitution's clause 2.1.6 as published by Herts and West Essex ICB ("of a
-    prescribed description") and HL Bill 71 clause 14Z47(3). The regulations that prescribe
-    the description were not found. Catalogue tag statute [S], shipped at error level.
+    Source: Secondary. Schedule 1B paragraph 8(2) was not available in the text of the Act;
+    only its limb (a), the trust limb, is confirmed, by SI 2024/1205 regulation 2(3), so the
+    other sub-paragraph letters are not verified. From the model constitution's clause 2.1.6
+    as published by NHS Hertfordshire and West Essex ICB ("of a prescribed description") and
+    HL Bill 71 clause 14Z47(3); NHS England's own model text was not available, and the
+    regulations that prescribe the description were not found.
     """
     board = doc.board
     yield from unless_true(
         board.prescribed_description_clause if board is not None else None,
         ("board", "prescribed_description_clause"),
         "The constitution does not say that the NHS trusts, foundation trusts and primary "
-        "medical services providers that nominate partner members must provide services in "
-        "the area and be of the description prescribed in regulations. Add the clause (model "
-        "clause 2.1.6) and set board.prescribed_description_clause: true.",
+        "medical services providers that nominate partner members are those that provide "
+        "services in the area and are of the description prescribed in regulations; the Act "
+        "limits the nominating bodies to those. If it does, set "
+        "board.prescribed_description_clause: true.",
+        contradicted=(
+            "The constitution lets NHS trusts, foundation trusts or primary medical services "
+            "providers nominate partner members without being of the description prescribed "
+            "in regulations (board.prescribed_description_clause: false); the Act limits the "
+            "nominating bodies to those that provide services in the area and are of that "
+            "description. Bring the text into line."
+        ),
     )
+
+
+def _named_councils(doc: IcbConstitution, seat: Seat) -> list[str]:
+    """The councils a seat says nominate it: its nominating_bodies, else the councils listed
+    in local_authorities that its nominated_by names."""
+    if seat.nominating_bodies:
+        return list(seat.nominating_bodies)
+    text = normalise(seat.nominated_by)
+    return [
+        c.name
+        for c in doc.local_authorities
+        if text and re.search(rf"\b{re.escape(normalise(c.name))}\b", text)
+    ]
 
 
 @rule(
@@ -313,6 +382,7 @@ def prescribed_description_clause(doc: IcbConstitution, options: NoOptions) -> I
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.ERROR,
+    requires="content",
     citations=[
         _para8("sub-paragraph letter not verified"),
         secondary(HWE_MODEL, "clause 2.1.6", HWE_SECTION_2),
@@ -324,62 +394,57 @@ def prescribed_description_clause(doc: IcbConstitution, options: NoOptions) -> I
     ],
 )
 def local_authority_nominators(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
-    """The local authority partner member is nominated by exactly the area's social care councils.
+    """No council outside the area's social care councils joins the local authority nomination.
 
     Requirement: The councils that jointly nominate the local authority partner member are
     those responsible for social care whose areas coincide with, or include all or part of,
-    the ICB's area: all of them, and no others.
-    Why: Leaving a social care council out denies it its statutory say; adding a council
-    without social care responsibility (a district council in a two-tier area) or from
-    outside the area gives a say to a body that has none.
-    Fix: Make `nominating_bodies` on the seat with `partner_sector: local_authority` list
-    exactly the councils in `local_authorities` that have `social_care_responsible: true`.
-    When a seat lists no `nominating_bodies`, the rule does not check it: the model's
-    generic wording ("the local authorities ... whose area coincides with ...") is lawful,
-    and ICB016 already requires `nominated_by`. Councils whose `social_care_responsible` is
-    not stated are neither required nor reported, and a document with no
-    `local_authorities` has nothing to compare against, so it is not checked.
-    Source: Secondary. Paragraph 8 beyond 8(1)(a) was not read in primary text, so the
-    sub-paragraph letter is not given. The substance is the model constitution's clause
-    2.1.6 as published by Herts and West Essex ICB (re-read this session: the local
-    authorities "responsible for providing social care" whose area coincides with or includes
-    the whole or any part of the ICB's area) and DHSC's written answer HL6183 (23 February
-    2022). Catalogue tag statute [S], shipped at error level.
+    the ICB's area, and no others.
+    Provision: Schedule 1B paragraph 8(1) opens "The constitution must—"; the sub-paragraph on
+    this member was not available, and the model constitution, clause 2.1.6, gives the class:
+    "the local authorities that are responsible for providing social care and whose area
+    coincides with or includes the whole or any part of the ICB's area". The constitution
+    must provide for the member nominated by that class, so a constitution that adds another
+    council to its nomination is in breach.
+    Why: Adding a council without social care responsibility (a district council in a
+    two-tier area) or from outside the area gives a say to a body that has none.
+    Fix: Name in the local authority seat's `nominating_bodies` (or `nominated_by`) only the
+    councils in `local_authorities` that are responsible for social care. A seat is checked
+    when it names at least one of those councils, since it then presents itself as their
+    joint nomination; a further local authority seat nominated in another way is not. A
+    council is outside the class when the document says so (`social_care_responsible:
+    false`, or `type: shire_district`) or, in `nominating_bodies`, when it is not listed in
+    `local_authorities` at all. That every such council takes part is ICB016's check.
+    Source: Secondary. From the model constitution's clause 2.1.6 as published by NHS
+    Hertfordshire and West Essex ICB (the local authorities "responsible for providing social
+    care" whose area coincides with or includes the whole or any part of the ICB's area) and
+    DHSC's written answer HL6183 (23 February 2022); NHS England's own model text was not
+    available, nor the words of paragraph 8 after 8(1)(a), so the sub-paragraph letter is not
+    verified.
     """
     if not doc.local_authorities:
         return
-    responsible = {
-        normalise(la.name): la.name for la in doc.local_authorities if la.social_care_responsible
-    }
-    unknown = {
-        normalise(la.name) for la in doc.local_authorities if la.social_care_responsible is None
-    }
+    status = {normalise(c.name): council_in_class(c) for c in doc.local_authorities}
     for index, seat in seats(doc):
-        if seat.partner_sector != "local_authority" or not seat.nominating_bodies:
+        if seat.partner_sector != "local_authority":
             continue
-        named = {normalise(body): body for body in seat.nominating_bodies}
-        missing = [name for key, name in responsible.items() if key not in named]
+        named = _named_councils(doc, seat)
+        if not any(status.get(normalise(name)) for name in named):
+            continue
         extra = [
-            body for key, body in named.items() if key not in responsible and key not in unknown
+            name
+            for name in named
+            if status.get(normalise(name)) is False
+            or (seat.nominating_bodies and normalise(name) not in status)
         ]
-        loc = seat_loc(index, "nominating_bodies")
-        if missing:
-            yield Finding(
-                loc,
-                f"Seat {seat_name(seat)} is the local authority partner member, but its "
-                f"nominating_bodies leave out {_join(missing)}, which "
-                f"{'has' if len(missing) == 1 else 'have'} social care responsibility for part "
-                "of the ICB's area. Every such council takes part in the joint nomination; add "
-                f"{'it' if len(missing) == 1 else 'them'}.",
-            )
         if extra:
-            yield Finding(
-                loc,
-                f"Seat {seat_name(seat)} lists {_join(extra)} among its nominating_bodies, but "
-                f"{'it is' if len(extra) == 1 else 'they are'} not among the councils in "
-                "local_authorities with social care responsibility for the area. Only those "
-                f"councils nominate; remove {'it' if len(extra) == 1 else 'them'}, or correct "
-                "local_authorities.",
+            one = len(extra) == 1
+            yield Contradiction(
+                seat_loc(index, "nominating_bodies" if seat.nominating_bodies else "nominated_by"),
+                f"Seat {seat_name(seat)} is the local authority partner member, and the "
+                f"constitution names {_join(extra)} among the councils that nominate it, but "
+                f"{'it is' if one else 'they are'} not among the councils in local_authorities "
+                "responsible for social care for the area. Only those councils nominate the "
+                f"member; remove {'it' if one else 'them'}, or correct local_authorities.",
             )
 
 
@@ -393,6 +458,7 @@ def _join(names: list[str]) -> str:
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.INFO,
+    requires="conduct",
     citations=[
         secondary(
             "NHS England model ICB constitution, as published by Herts and West Essex ICB",
@@ -407,25 +473,27 @@ def member_removal(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding
     Requirement: The model constitution is believed to provide for removing board members
     from office (for example on disqualification, long absence or conduct) and to say who
     decides, for every member other than the chair.
+    Provision: No provision was read. The model constitution's removal clause was not
+    available, so nothing read requires the constitution to say who may remove a member; a
+    seat that does not say is "not stated".
     Why: Without a removal route the ICB cannot act when a member becomes disqualified or
     unsuitable, short of waiting for the term to end.
     Fix: Set `removal_by` on every seat other than the chair's (for example `removal_by:
     Chief Executive` with `removal_approved_by: Chair`). The chair is covered by ICB051:
     only NHS England may remove the chair.
-    Source: The requirement is not verified. The model constitution's removal clause was
-    not read: the NHS England model annex was not available, and the Herts and West Essex
-    copy of section 3 was read only to clause 3.2.6. Searches this session for the clause
-    found nothing.
-    Catalogue tag nhse-policy [U], so this ships as info marked "Unverified requirement".
+    Source: The requirement is not verified. NHS England's model constitution was not
+    available, and the copy of its section 3 published by NHS Hertfordshire and West Essex
+    ICB was available only to clause 3.2.6, before any removal clause. Reported at info level
+    and marked "Unverified requirement".
     """
     for index, seat in seats(doc):
         if seat.role != "chair" and not seat.removal_by:
-            yield Finding(
+            yield Missing(
                 seat_loc(index, "removal_by"),
-                f"{UNVERIFIED}Seat {seat_name(seat)} does not say who may remove its holder "
-                "from office. The NHS England model is believed to set this out for every "
-                "member other than the chair; add removal_by (and removal_approved_by if an "
-                "approval is needed).",
+                f"{UNVERIFIED}the constitution does not say who may remove the holder of seat "
+                f"{seat_name(seat)} from office. NHS England's model is believed to set this out "
+                "for every member other than the chair; if the constitution does, add "
+                "removal_by (and removal_approved_by if an approval is needed).",
             )
 
 
@@ -435,6 +503,7 @@ def member_removal(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.INFO,
+    requires="conduct",
     citations=[
         secondary(
             "NHS England model ICB constitution, as published by Herts and West Essex ICB",
@@ -449,25 +518,28 @@ def term_of_appointment(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     Requirement: The model constitution is believed to state the terms of appointment (length
     of term, whether re-appointment is allowed) for each type of ordinary member, at least
     non-executive and partner members.
+    Provision: No provision was read. The model constitution's terms-of-appointment clause
+    was not available, so nothing read requires the constitution to state a term; a seat
+    that does not is "not stated".
     Why: A fixed term lets the board plan succession and review each member's fit; an open
     term makes removal the only way to renew the board.
     Fix: Set `term_years` (and `max_terms` if re-appointment is limited) on each ordinary
     seat. Executive seats (`category: executive`, or `must_be_employee: true`) hold office
     through their employment and are not checked. No length is enforced: none could be
     verified.
-    Source: The requirement is not verified. The model constitution's terms-of-appointment
-    clause was not read (the model annex was not available; Herts and West Essex section 3
-    was read only to 3.2.6), and no source read gives term lengths. Catalogue tag
-    nhse-policy [U], so this ships as info marked "Unverified requirement".
+    Source: The requirement is not verified. NHS England's model constitution was not
+    available, the copy of its section 3 published by NHS Hertfordshire and West Essex ICB
+    was available only to clause 3.2.6, and no source read gives term lengths. Reported at
+    info level and marked "Unverified requirement".
     """
     for index, seat in seats_with_role(doc, "ordinary"):
         if seat.category == "executive" or seat.must_be_employee:
             continue
         if seat.term_years is None:
-            yield Finding(
+            yield Missing(
                 seat_loc(index, "term_years"),
-                f"{UNVERIFIED}Seat {seat_name(seat)} does not state how long its holder is "
-                "appointed for. The NHS England model is believed to set a term for "
-                "non-executive and partner members; add term_years (and max_terms if "
-                "re-appointment is limited).",
+                f"{UNVERIFIED}the constitution does not say how long the holder of seat "
+                f"{seat_name(seat)} is appointed for. NHS England's model is believed to set a "
+                "term for non-executive and partner members; if the constitution does, add "
+                "term_years (and max_terms if re-appointment is limited).",
             )

@@ -1,13 +1,15 @@
-"""Catalogue section B: the board's composition (Schedule 1B paragraphs 3 and 8)."""
+"""The board's composition (Schedule 1B paragraphs 3 and 8, and NHS England's model)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from icslint.diagnostics import Citation, Finding, Level, Severity
+from icslint.diagnostics import Citation, Contradiction, Finding, Level, Missing, Severity, Unknown
+from icslint.models.base import LocalAuthority
 from icslint.models.icb import IcbConstitution, Participant, Seat
 from icslint.registry import NoOptions, rule
 
@@ -17,6 +19,8 @@ from ._support import (
     NHS_ACT_2006,
     SCH_1B,
     SEATS,
+    headcount,
+    normalise,
     sch1b,
     seat_loc,
     seat_name,
@@ -29,7 +33,7 @@ from ._support import (
 
 ICB = "icb-constitution"
 
-# Secondary sources of section B, with the catalogue's URLs.
+# Secondary sources of the board's composition.
 NHS_CONFED_DF = "https://www.nhsconfed.org/publications/ics-design-framework"
 DESIGN_FRAMEWORK = (
     "NHS England and NHS Improvement, Integrated care systems: design framework (June 2021), "
@@ -54,22 +58,60 @@ CAPSTICKS = (
     "https://capsticks.com/insights/establishment-of-integrated-care-boards-understanding-their-"
     "composition-avoiding-conflicts-of-interest-and-nominating-board-members"
 )
-HANSARD_1_MARCH_2022 = (
-    "https://search-prototype.herokuapp.com/search-prototype/objects?object=http%3A%2F%2F"
-    "hansard.intranet.data.parliament.uk%2FLords%2F2022-03-01%2F22030181000048"
-)
-HANSARD_WALMSLEY = (
-    "https://search-prototype.herokuapp.com/search-prototype/objects?object=http%3A%2F%2F"
-    "hansard.intranet.data.parliament.uk%2FLords%2F2022-03-01%2F22030187000032"
-)
+# The Lords sitting of 1 March 2022 (Report stage), on Hansard.
+HANSARD_1_MARCH_2022 = "https://hansard.parliament.uk/Lords/2022-03-01"
+SI_2024_1205 = "https://beta.bailii.org/uk/legis/num_reg/2024/uksi_20241205_en_1.html"
 
 # Roles that are not ordinary members (Sch 1B para 3(2)).
 LEADERS = ("chair", "chief_executive")
 
 
-def _voting_members(doc: IcbConstitution) -> int:
-    """The number of voting board members: the sum of `count` over voting seats."""
-    return sum(seat.count for _, seat in seats(doc) if seat.voting)
+# --- counting members -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Members:
+    """How many members some seats hold, as far as the document says (see `headcount`)."""
+
+    least: int
+    uncounted: tuple[int, ...]
+
+    @property
+    def exact(self) -> bool:
+        return not self.uncounted
+
+
+def _members(items: Iterable[tuple[int, Seat]]) -> _Members:
+    """The headcount of these seats, where a chair or chief executive seat with no count is one
+    member: the Schedule gives the board one of each, so its size is not in doubt."""
+    pairs = list(items)
+    leaders = sum(seat.count or 1 for _, seat in pairs if seat.role in LEADERS)
+    others = headcount((i, s) for i, s in pairs if s.role not in LEADERS)
+    return _Members(leaders + others.least, others.uncounted)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _seat_list(doc: IcbConstitution, indices: Iterable[int]) -> str:
+    """'seat "X" (x)' or 'seats "X" (x) and "Y" (y)', for a message."""
+    board_seats = doc.board.seats if doc.board else ()
+    names = [seat_name(board_seats[i]) for i in indices]
+    return f"seat{'s' if len(names) > 1 else ''} {_join(names)}"
+
+
+def _no_count(doc: IcbConstitution, indices: tuple[int, ...], what: str, needed: str) -> str:
+    """The message of a count the document does not give; it prints no number of its own."""
+    return (
+        f"The constitution does not say how many {what} sit in {_seat_list(doc, indices)}, so "
+        f"it cannot be shown that the board has {needed}. Give "
+        f"{'each seat' if len(indices) > 1 else 'the seat'} a count."
+    )
+
+
+def _has_seats(doc: IcbConstitution) -> bool:
+    return doc.board is not None and bool(doc.board.seats)
 
 
 @rule(
@@ -78,6 +120,7 @@ def _voting_members(doc: IcbConstitution) -> int:
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.ERROR,
+    requires="content",
     citations=[sch1b("3(1)")],
 )
 def board_minimum_membership(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
@@ -85,41 +128,88 @@ def board_minimum_membership(doc: IcbConstitution, options: NoOptions) -> Iterat
 
     Requirement: The board is made up of one chair, one chief executive and at least three
     further members (the ordinary members).
+    Provision: Schedule 1B paragraph 3(1): "The constitution must provide for the integrated
+    care board to consist of— (a) a chair ..., (b) a chief executive ..., and (c) at least
+    three other members". The constitution itself must provide for this membership, so a
+    constitution that leaves it out is in breach.
     Why: This is the statutory minimum; a board without it is not lawfully constituted.
     Fix: Give exactly one seat `role: chair`, exactly one `role: chief_executive`, and seats
-    with `role: ordinary` whose `count` adds up to three or more.
-    Source: Schedule 1B paragraph 3(1)(a)-(c) read in the revised text on legislation.gov.uk
-    (S01, [V]).
+    with `role: ordinary` that hold three or more members. Where a seat holds more than one
+    member (for example "two non-executive members"), give it a `count`; where the ordinary
+    seats are fewer than three, the rule needs their counts to tell whether the board has
+    three ordinary members, and says so.
+    Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 3(1)).
+    A seat with no role is counted as an ordinary member here, since under paragraph 3(2)
+    every member other than the chair and the chief executive is one (ICB011 asks for the
+    role).
     """
+    if not _has_seats(doc):
+        yield Missing(
+            SEATS,
+            "The constitution must provide for the board to consist of a chair, a chief "
+            "executive and at least three other members (Schedule 1B paragraph 3(1)); it sets "
+            "out no board members. Add the seats under board.seats.",
+        )
+        return
     for role, label in (("chair", "chair"), ("chief_executive", "chief executive")):
         found = seats_with_role(doc, role)
-        total = sum(seat.count for _, seat in found)
-        if total == 0:
-            yield Finding(
+        if not found:
+            yield Missing(
                 SEATS,
-                f"The board has no {label}. The board must have exactly one; add a seat with "
-                f"role: {role}.",
+                f"The constitution must provide for the board to have a {label} (Schedule 1B "
+                f"paragraph 3(1)); no seat has role: {role}. Add one.",
             )
-        elif total > 1:
-            index, _seat = found[1] if len(found) > 1 else found[0]
-            yield Finding(
-                seat_loc(index),
-                f"The board has {total} {label} seats; it must have exactly one. Give the "
-                f"others another role, or set count: 1.",
+        elif len(found) > 1:
+            yield Contradiction(
+                seat_loc(found[1][0], "role"),
+                f"The constitution provides for more than one {label}: "
+                f"{_seat_list(doc, (i for i, _ in found))} have role: {role}. The board "
+                f"has one {label}; give the other seats their own role.",
             )
-    ordinary = sum(seat.count for _, seat in seats_with_role(doc, "ordinary"))
-    if ordinary < 3:
-        yield Finding(
+        elif (found[0][1].count or 1) > 1:
+            index, seat = found[0]
+            yield Contradiction(
+                seat_loc(index, "count"),
+                f"Seat {seat_name(seat)} is the {label} with count: {seat.count}. The board "
+                f"has one {label}; leave count out or set it to 1.",
+            )
+    # Every member other than the chair and the chief executive is an ordinary member (para
+    # 3(2)), so a seat that gives no role counts as one.
+    ordinary = [(i, s) for i, s in seats(doc) if s.role in ("ordinary", None)]
+    if not ordinary:
+        yield Missing(
             SEATS,
-            f"The board has {ordinary} ordinary member{'s' if ordinary != 1 else ''}; besides "
-            "the chair and the chief executive it needs at least three. Add seats with "
-            "role: ordinary.",
+            "The constitution must provide for at least three ordinary members besides the "
+            "chair and the chief executive (Schedule 1B paragraph 3(1)); it provides for none. "
+            "Add seats with role: ordinary.",
+        )
+        return
+    count = headcount(ordinary)
+    if count.least >= 3:
+        return
+    if count.exact:
+        yield Contradiction(
+            SEATS,
+            f"The constitution provides for {count.least} ordinary member"
+            f"{'s' if count.least != 1 else ''} besides the chair and the chief executive; "
+            "Schedule 1B paragraph 3(1) requires at least three. Add seats with role: "
+            "ordinary, or correct their count.",
+        )
+    else:
+        yield Unknown(
+            SEATS,
+            _no_count(
+                doc,
+                count.uncounted,
+                "ordinary members",
+                "the three ordinary members that Schedule 1B paragraph 3(1) requires",
+            ),
         )
 
 
 # A definition that mentions the chair or chief executive only to exclude them is right.
 _EXCLUDES = re.compile(r"\b(other than|except|excluding|apart from|not|besides)\b", re.I)
-_LEADERS = re.compile(r"\b(chair|chief executive)\b", re.I)
+_LEADER_WORDS = re.compile(r"\b(chair|chief executive)\b", re.I)
 
 
 @rule(
@@ -128,36 +218,43 @@ _LEADERS = re.compile(r"\b(chair|chief executive)\b", re.I)
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[sch1b("3(2)")],
 )
 def ordinary_member_term(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """Every member other than the chair and chief executive is an ordinary member.
 
     Requirement: In Schedule 1B every board member other than the chair and the chief
-    executive is an "ordinary member", and the constitution must use the term the same way.
+    executive is an "ordinary member", and the constitution should use the term the same way.
+    Provision: Schedule 1B paragraph 3(2): "In this Part of this Schedule a reference to an
+    'ordinary member' is to a member other than the chair or chief executive." This defines a
+    term of the Schedule; it does not require the constitution to say anything, so a seat
+    whose role the document does not give is "not stated", while a definition that puts the
+    chair or the chief executive among the ordinary members is a breach.
     Why: The Schedule's rules on appointing ordinary members (paragraph 8) apply to exactly
-    these seats; a seat with no role, or a definition that sweeps in the chair, leaves it
-    unclear which rules govern a member.
+    these seats; a definition that sweeps in the chair leaves it unclear which rules govern a
+    member.
     Fix: Give every seat a role (chair, chief_executive or ordinary). If the definitions
     define "Ordinary Member", make it exclude the chair and the chief executive.
-    Source: Schedule 1B paragraph 3(2) read in the revised text on legislation.gov.uk
-    (S01, [V]). The definition check is a text heuristic: it looks for the words "chair" or
-    "chief executive" without "other than", "except" or similar.
+    Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 3(2)).
+    The definition check is a text heuristic: it looks for the words "chair" or "chief
+    executive" without "other than", "except" or similar.
     """
     for index, seat in seats(doc):
         if seat.role is None:
-            yield Finding(
-                seat_loc(index),
-                f"Seat {seat_name(seat)} has no role. Every board member is the chair, the "
-                "chief executive or an ordinary member; add role: ordinary (or chair, "
-                "chief_executive).",
+            yield Missing(
+                seat_loc(index, "role"),
+                f"The constitution does not say whether seat {seat_name(seat)} is the chair, "
+                "the chief executive or an ordinary member; under Schedule 1B every member "
+                "other than the chair and the chief executive is an ordinary member. Add "
+                "role: ordinary (or chair, chief_executive).",
             )
     for term, text in doc.definitions.items():
         defines_ordinary = re.sub(r"[\s_-]+", " ", term.lower()).strip().rstrip("s") == (
             "ordinary member"
         )
-        if defines_ordinary and _LEADERS.search(text) and not _EXCLUDES.search(text):
-            yield Finding(
+        if defines_ordinary and _LEADER_WORDS.search(text) and not _EXCLUDES.search(text):
+            yield Contradiction(
                 ("definitions", term),
                 f'The definition of "{term}" includes the chair or the chief executive. '
                 "In Schedule 1B ordinary members are the members other than those two; "
@@ -207,6 +304,7 @@ def _executive_role(seat: Seat) -> str | None:
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="content",
     citations=[
         secondary(HWE_MODEL, "clause 2.1.5(a)", HWE_SECTION_2),
         secondary(
@@ -220,19 +318,30 @@ def executive_members(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
     Requirement: On top of the statutory minimum, NHS England policy requires three executive
     ordinary members: a director of finance (often called the chief finance officer), a
     medical director and a director of nursing.
+    Provision: Model constitution clause 2.1.5(a): "NHS England Policy requires the ICB to
+    appoint the following additional Ordinary Members: three Executive Members, namely:
+    Director of Finance ..., Medical Director, Director of Nursing". This is board composition
+    NHS England requires the constitution to specify: the constitution must provide for these
+    members, so a constitution that leaves one out is in breach.
     Why: NHS England will not approve a constitution without these three executive seats; they
     give the board its financial, medical and nursing leadership.
     Fix: Add a seat with `category: executive`, `role: ordinary` and `executive_role:
     finance` (then `medical`, `nursing`). A seat without `executive_role` is recognised by
     its title ("Chief Finance Officer", "Medical Director", "Chief Nursing Officer" and
     similar).
-    Source: Secondary. The NHS England model constitution was not available; its clause
-    2.1.5(a) ("NHS England Policy requires...") was read as reproduced in the Herts and West
-    Essex ICB constitution (section 2 web page, read again this session). The design
-    framework (June 2021) is known only from the NHS Confederation's summary, as read for the
-    catalogue (not re-read this session). nhse-policy [S], error as the catalogue's severity
-    table says.
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (clause 2.1.5(a)); NHS England's own model text was not available. The
+    design framework (June 2021) is known only from the NHS Confederation's summary of it.
     """
+    if not _has_seats(doc):
+        yield Missing(
+            SEATS,
+            "The constitution must provide for three executive members besides the chief "
+            "executive: a director of finance, a medical director and a director of nursing "
+            "(NHS England policy, model clause 2.1.5); it sets out no board members. Add the "
+            "seats under board.seats.",
+        )
+        return
     for role, label in _EXECUTIVE_LABELS.items():
         found = [
             (index, seat)
@@ -242,19 +351,27 @@ def executive_members(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
         if any(seat.category == "executive" for _, seat in found):
             continue
         for index, seat in found:
-            yield Finding(
-                seat_loc(index, "category"),
-                f"Seat {seat_name(seat)} is the {label} but its category is "
-                f"{seat.category or 'not given'}. NHS England policy requires the {label} to be "
-                "an executive member of the board. Set category: executive.",
-            )
+            if seat.category is None:
+                yield Missing(
+                    seat_loc(index, "category"),
+                    f"Seat {seat_name(seat)} is the {label}, but the constitution does not say "
+                    f"it is an executive member. NHS England policy requires the {label} to "
+                    "be an executive member of the board; set category: executive.",
+                )
+            else:
+                yield Contradiction(
+                    seat_loc(index, "category"),
+                    f"Seat {seat_name(seat)} is the {label} but its category is "
+                    f"{seat.category}. NHS England policy requires the {label} to be an "
+                    "executive member of the board. Set category: executive.",
+                )
         if not found:
-            yield Finding(
+            yield Missing(
                 SEATS,
-                f"The board has no {label}. NHS England policy requires three executive members "
-                "besides the chief executive: a director of finance, a medical director and a "
-                f"director of nursing. Add a seat with category: executive, role: ordinary and "
-                f"executive_role: {role}.",
+                f"The constitution must provide for a {label} on the board; it does not. NHS "
+                "England policy requires three executive members besides the chief executive: "
+                "a director of finance, a medical director and a director of nursing. Add a "
+                f"seat with category: executive, role: ordinary and executive_role: {role}.",
             )
 
 
@@ -264,6 +381,7 @@ def executive_members(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="content",
     citations=[
         secondary(HWE_MODEL, "clause 2.1.5(b)", HWE_SECTION_2),
         secondary(
@@ -281,64 +399,415 @@ def non_executive_members(doc: IcbConstitution, options: NoOptions) -> Iterator[
 
     Requirement: NHS England policy requires at least two non-executive ordinary members, on
     top of the chair.
+    Provision: Model constitution clause 2.1.5(b): "NHS England Policy requires the ICB to
+    appoint the following additional Ordinary Members: ... At least two non-executive
+    members." This is board composition NHS England requires the constitution to specify:
+    the constitution must provide for them, so a constitution that does not is in breach.
     Why: Two non-executive members is the least that lets independent members chair the
     audit and remuneration committees.
-    Fix: Add seats with `category: non_executive` and `role: ordinary`, or set `count: 2` on
-    the non-executive seat.
-    Source: Secondary. The model constitution's clause 2.1.5(b) was read as reproduced in the
-    Herts and West Essex ICB constitution (section 2 web page); the NHS Confederation's
-    webinar FAQ (November 2021) also gives a minimum of two NEDs per board. nhse-policy [S],
-    shipped at error level. The chair is not counted, even where its category is
-    non_executive; seats with no role are counted (ICB011 reports the missing role).
+    Fix: Add seats with `category: non_executive` and `role: ordinary`, or give the
+    non-executive seat a `count` of 2 or more. Where one seat stands for several members
+    ("Non-executive members") the rule needs its `count` to see that there are two.
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (clause 2.1.5(b)); NHS England's own model text was not available. The
+    NHS Confederation's webinar FAQ (November 2021) also gives a minimum of two NEDs per
+    board. The chair is not counted, even where its category is non_executive; seats with no
+    role are counted (ICB011 asks for the role).
     """
-    total = sum(
-        seat.count
-        for _, seat in seats(doc)
-        if seat.category == "non_executive" and seat.role not in LEADERS
-    )
-    if total < 2:
-        have = "no non-executive members" if total == 0 else "one non-executive member"
-        yield Finding(
+    if not _has_seats(doc):
+        yield Missing(
             SEATS,
-            f"Besides the chair, the board has {have}. NHS England policy requires at least "
-            "two, so that independent members can chair the audit and remuneration "
-            "committees. Add seats with category: non_executive and role: ordinary, or raise "
-            "their count.",
-        )
-
-
-def _partner_rule(
-    doc: IcbConstitution, sector: str, nominators: str, example: str
-) -> Iterator[Finding]:
-    """The shared check of ICB014-ICB016: a partner seat for `sector`, with its nominators."""
-    found = [(i, s) for i, s in seats(doc) if s.partner_sector == sector]
-    if not found:
-        yield Finding(
-            SEATS,
-            f"The board has no partner member nominated by {nominators}. Schedule 1B requires "
-            f"at least one. Add a seat with category: partner and partner_sector: {sector}"
-            f"{example}.",
+            "The constitution must provide for at least two non-executive members besides the "
+            "chair (NHS England policy, model clause 2.1.5); it sets out no board members. Add "
+            "the seats under board.seats.",
         )
         return
+    found = [
+        (index, seat)
+        for index, seat in seats(doc)
+        if seat.category == "non_executive" and seat.role not in LEADERS
+    ]
+    count = headcount(found)
+    if count.least >= 2:
+        return
+    if not found:
+        yield Missing(
+            SEATS,
+            "The constitution must provide for at least two non-executive members besides the "
+            "chair; it provides for none. NHS England policy requires them, so that independent "
+            "members can chair the audit and remuneration committees. Add seats with "
+            "category: non_executive and role: ordinary.",
+        )
+    elif count.exact:
+        yield Contradiction(
+            SEATS,
+            "Besides the chair, the constitution provides for one non-executive member. NHS "
+            "England policy requires at least two, so that independent members can chair the "
+            "audit and remuneration committees. Add a seat with category: non_executive and "
+            "role: ordinary, or raise the count.",
+        )
+    else:
+        yield Unknown(
+            SEATS,
+            _no_count(
+                doc,
+                count.uncounted,
+                "non-executive members",
+                "the two non-executive members besides the chair that NHS England policy requires",
+            ),
+        )
+
+
+# --- joint nomination (Schedule 1B paragraph 8) -------------------------------------------------
+# For each partner sector at least one ordinary member is nominated jointly by the whole class:
+# the trusts providing services in the area, the providers of primary medical services there,
+# or the councils for the area. Further members of a sector may be nominated otherwise, so a
+# sector passes as soon as one seat is nominated by the whole class; until one is, every seat
+# of the sector says why it is not. All text is compared after `normalise` (lower case, no
+# punctuation, no "the").
+
+
+@dataclass(frozen=True)
+class _Sector:
+    key: str
+    label: str
+    """The class in a few words: "NHS trusts and foundation trusts"."""
+    whole: str
+    """The class as the Schedule and the model describe it."""
+    members: str
+    """What the document's list of the class is a list of, for a message."""
+    list_fix: str
+    """How to list the class, where the document does not; empty where the model has no list."""
+    example: str
+    """Words for nominated_by that name the whole class."""
+    words: re.Pattern[str]
+    """Words that name the class as a whole."""
+    any_body: re.Pattern[str]
+    """Words that name a body of this sector, one or several (outside the class of another)."""
+
+
+_TRUSTS = _Sector(
+    key="nhs_trust_ft",
+    label="NHS trusts and foundation trusts",
+    whole="the NHS trusts and foundation trusts that provide services in the ICB's area",
+    members="the trusts that provide services in the area",
+    list_fix="List the trusts in partner_trusts",
+    example="The NHS trusts and foundation trusts that provide services in the area, jointly",
+    words=re.compile(r"\btrusts\b"),
+    any_body=re.compile(r"\btrusts?\b"),
+)
+_PRIMARY_CARE = _Sector(
+    key="primary_medical_services",
+    label="providers of primary medical services",
+    whole="the providers of primary medical services in the ICB's area",
+    members="the providers of primary medical services in the area",
+    list_fix="",
+    example="The providers of primary medical services in the area, jointly",
+    words=re.compile(
+        r"\b(primary medical services?|general practices?|gp practices|gp surgeries|"
+        r"gp providers|gps|practices)\b"
+    ),
+    any_body=re.compile(
+        r"\b(primary medical services?|general practices?|gp practices?|gp surger(y|ies)|"
+        r"gps?|practices)\b"
+    ),
+)
+_COUNCILS = _Sector(
+    key="local_authority",
+    label="local authorities",
+    whole=(
+        "the local authorities responsible for social care whose areas coincide with or "
+        "include the whole or part of the ICB's area"
+    ),
+    members="the councils responsible for social care in the area",
+    list_fix=(
+        "Record in local_authorities which councils are responsible for social care "
+        "(social_care_responsible, or their type)"
+    ),
+    example=(
+        "The local authorities whose areas coincide with or include the whole or part of the "
+        "area, jointly"
+    ),
+    words=re.compile(r"\b(local authorities|councils)\b"),
+    any_body=re.compile(r"\b(local authorit(y|ies)|councils?)\b"),
+)
+_SECTORS = (_TRUSTS, _PRIMARY_CARE, _COUNCILS)
+
+# Bodies that are never one of the nominating classes.
+_OUTSIDE = re.compile(
+    r"\b(local medical committees?|lmcs?|integrated care board|icb|board|chair|chief executive|"
+    r"nhs england|secretary of state|healthwatch|primary care networks?|pcns?|federations?)\b"
+)
+# "within the ICB's area", "the area of NHS Severnmoor ICB": the ICB named only for its area.
+_ICB_AREA = re.compile(
+    r"\b(area of( \w+){0,4}? (icb|integrated care board|board)|"
+    r"(icb|integrated care board|board)( s)? area)\b"
+)
+# Words that make a list of named bodies an example of the class, not the whole of it.
+_NOT_EXHAUSTIVE = re.compile(r"\b(including|includes|such as|for example|e g|eg)\b")
+
+# Councils responsible for social care (Local Government and Public Involvement in Health Act
+# 2007 s103): every type but a shire district in a two-tier area.
+_SOCIAL_CARE_TYPES = frozenset(
+    {
+        "county",
+        "unitary",
+        "metropolitan_district",
+        "london_borough",
+        "city_of_london",
+        "isles_of_scilly",
+    }
+)
+
+
+def council_in_class(council: LocalAuthority) -> bool | None:
+    """Whether a council is one of those that nominate the local authority partner member:
+    as the document says (social_care_responsible), else by its type; None if neither says."""
+    if council.social_care_responsible is not None:
+        return council.social_care_responsible
+    if council.type is None:
+        return None
+    return council.type in _SOCIAL_CARE_TYPES
+
+
+def _class_of(doc: IcbConstitution, sector: _Sector) -> tuple[list[str], list[str]]:
+    """The class as the document lists it, and the bodies it lists that are outside it."""
+    if sector is _TRUSTS:
+        return list(doc.partner_trusts), []
+    if sector is _COUNCILS:
+        inside = [c.name for c in doc.local_authorities if council_in_class(c) is True]
+        outside = [c.name for c in doc.local_authorities if council_in_class(c) is False]
+        return inside, outside
+    return [], []
+
+
+def _found_at(name: str, text: str) -> int | None:
+    """Where a body's name stands in normalised text, if it does."""
+    match = re.search(rf"\b{re.escape(normalise(name))}\b", text)
+    return match.start() if match else None
+
+
+@dataclass(frozen=True)
+class _Nomination:
+    """What a seat says about who nominates it."""
+
+    kind: str
+    """whole (the whole class), none (nothing said), outside (a body outside the class), some
+    (named members of the class, not all), mixed (a body outside the class named before the
+    class), unlisted (named bodies, but the document does not list the class) or unclear
+    (words icslint cannot place)."""
+    nominator: str = ""
+    """The nominating bodies as the document names them."""
+    several: bool = False
+    """Whether the document names more than one nominating body."""
+    left_out: tuple[str, ...] = ()
+    """Members of the class, as the document lists them, that take no part."""
+
+
+def _compare(members: list[str], named: list[str]) -> _Nomination:
+    left_out = tuple(m for m in members if m not in named)
+    if not left_out:
+        return _Nomination("whole")
+    return _Nomination("some", _join(named), several=len(named) > 1, left_out=left_out)
+
+
+# "Appointed by the Chief Executive following joint nomination by the trusts": only the words
+# after "nominated by" name the nominator, and an approver or appointer named after them does
+# not nominate.
+_NOMINATED_BY = re.compile(r"\b(nominat\w*|put forward)( \w+){0,2}? (by|from)\b")
+_APPROVAL = re.compile(
+    r"\b((with|subject to)( \w+){0,2}? (approval|agreement|consent)|"
+    r"(appointed|approved|ratified|confirmed|appointment) by|for appointment)\b.*$"
+)
+
+
+def _nominator_words(text: str) -> str:
+    """The part of normalised nominated_by text that names the nominator."""
+    found = list(_NOMINATED_BY.finditer(text))
+    if found:
+        text = text[found[-1].end() :]
+    return _APPROVAL.sub(" ", text)
+
+
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """The text with the pattern's matches blanked out, every other word where it was."""
+    return pattern.sub(lambda match: " " * len(match.group()), text)
+
+
+def _is_outside(text: str, sector: _Sector, outsiders: list[str]) -> int | None:
+    """Where the first body outside the class is named in normalised text, if one is."""
+    text = _blank(_ICB_AREA, text)
+    any_sector = [each.any_body for each in _SECTORS]
+    places = [
+        match.start()
+        for match in _OUTSIDE.finditer(text)
+        # "the NHS trust chief executives": officers of the class's own bodies, or of another
+        # sector's, are not the ICB's.
+        if match.group() not in ("chair", "chief executive")
+        or not any(p.search(" ".join(text[: match.start()].split()[-3:])) for p in any_sector)
+    ][:1]
+    places += [
+        m.start()
+        for other in _SECTORS
+        if other is not sector
+        for m in [other.any_body.search(text)]
+        if m
+    ]
+    places += [at for name in outsiders if (at := _found_at(name, text)) is not None]
+    return min(places, default=None)
+
+
+def _nomination(
+    seat: Seat, sector: _Sector, members: list[str], outsiders: list[str]
+) -> _Nomination:
+    """Who the document says nominates this seat, placed against the class it lists."""
+    fallback = "unlisted" if sector.list_fix and not members else "unclear"
+    if seat.nominating_bodies:
+        keys = {normalise(body) for body in seat.nominating_bodies}
+        named = [m for m in members if normalise(m) in keys]
+        if named:
+            return _compare(members, named)
+        nominator = _join(list(seat.nominating_bodies))
+        if all(
+            _is_outside(normalise(body), sector, outsiders) is not None
+            for body in seat.nominating_bodies
+        ):
+            return _Nomination("outside", nominator)
+        return _Nomination(fallback, nominator)
+    if not seat.nominated_by:
+        return _Nomination("none")
+    text = _nominator_words(normalise(seat.nominated_by))
+    own = sector.words.search(_blank(_ICB_AREA, text))
+    places = {m: at for m in members if (at := _found_at(m, text)) is not None}
+    first_own = min([*places.values(), *([own.start()] if own else [])], default=None)
+    outside = _is_outside(text, sector, outsiders)
+    quoted = f'"{seat.nominated_by}"'
+    if outside is not None and first_own is None:
+        return _Nomination("outside", quoted)
+    # Named before the class ("the Local Medical Committee, on behalf of the practices"), a body
+    # outside it probably nominates, but the words allow a joint nomination it only organises:
+    # not stated, never a breach.
+    if outside is not None and first_own is not None and outside < first_own:
+        return _Nomination("mixed", quoted)
+    if places and not (own and _NOT_EXHAUSTIVE.search(text)):
+        return _compare(members, [m for m in members if m in places])
+    if own:
+        return _Nomination("whole")
+    return _Nomination(fallback, quoted)
+
+
+def _nomination_loc(index: int, seat: Seat) -> tuple[str | int, ...]:
+    return seat_loc(index, "nominating_bodies" if seat.nominating_bodies else "nominated_by")
+
+
+def _joint_nomination(doc: IcbConstitution, sector: _Sector) -> Iterator[Finding]:
+    """The shared check of ICB014-ICB016: a member nominated jointly by the whole class."""
+    requirement = (
+        f"The constitution must provide for at least one ordinary member nominated jointly by "
+        f"{sector.whole} (Schedule 1B paragraph 8)"
+    )
+    found = [(i, s) for i, s in seats(doc) if s.partner_sector == sector.key]
+    if not found:
+        unplaced = [i for i, s in seats(doc) if s.category == "partner" and not s.partner_sector]
+        if unplaced:
+            one = len(unplaced) == 1
+            listed = _seat_list(doc, unplaced)
+            message = (
+                f"{requirement}; no seat says it is. {listed[0].upper()}{listed[1:]} "
+                f"{'is a partner seat' if one else 'are partner seats'}, but the constitution "
+                f"does not say which sector nominates {'it' if one else 'them'}: set "
+                f'partner_sector, and nominated_by: "{sector.example}".'
+            )
+        else:
+            message = (
+                f"{requirement}; it does not. Add a seat with role: ordinary, category: "
+                f"partner, partner_sector: {sector.key} and nominated_by: "
+                f'"{sector.example}".'
+            )
+        yield Missing(SEATS, message)
+        return
+    members, outsiders = _class_of(doc, sector)
+    placed: list[tuple[int, Seat, _Nomination]] = []
     for index, seat in found:
-        if seat.category != "partner":
-            yield Finding(
-                seat_loc(index, "category"),
-                f"Seat {seat_name(seat)} is the partner member for {nominators} but its category "
-                f"is {seat.category or 'not given'}. Set category: partner.",
-            )
-        if seat.role not in (None, "ordinary"):
-            yield Finding(
+        if seat.role in LEADERS:
+            yield Contradiction(
                 seat_loc(index, "role"),
-                f"Seat {seat_name(seat)} is a partner member, which is an ordinary member; its "
-                f"role cannot be {seat.role}. Set role: ordinary.",
+                f"Seat {seat_name(seat)} is marked as nominated by the {sector.label} "
+                f"(partner_sector: {sector.key}) but its role is {seat.role}. The member they "
+                "nominate is an ordinary member, not the chair or the chief executive "
+                "(Schedule 1B paragraph 3(2) and paragraph 8). Set role: ordinary, or remove "
+                "partner_sector.",
             )
-        if not seat.nominated_by:
-            yield Finding(
-                seat_loc(index, "nominated_by"),
-                f"Seat {seat_name(seat)} does not say who nominates it. Partner members for this "
-                f"sector are nominated jointly by {nominators}; add nominated_by.",
+            continue
+        placed.append((index, seat, _nomination(seat, sector, members, outsiders)))
+    if not placed or any(n.kind == "whole" for _, _, n in placed):
+        return
+    # A seat whose nominators cannot be placed may be the joint nomination: until it is known,
+    # no other seat of the sector is shown to be wrong.
+    doubtful = [(i, s, n) for i, s, n in placed if n.kind in ("unlisted", "unclear", "mixed")]
+    for index, seat, nomination in doubtful:
+        if nomination.kind == "unlisted":
+            message = (
+                f"Seat {seat_name(seat)} is nominated by {nomination.nominator}, but the "
+                f"constitution does not list {sector.members}, so it cannot be "
+                "told whether the nomination is made by all of them jointly. "
+                f'{sector.list_fix}, or word nominated_by as "{sector.example}".'
             )
+        elif nomination.kind == "mixed":
+            message = (
+                f"Seat {seat_name(seat)} is nominated by {nomination.nominator}, words that "
+                f"name a body outside {sector.whole} before naming them, so it cannot be told "
+                f"whether the member is nominated jointly by them all. {requirement}. If they "
+                f'nominate jointly, word nominated_by as "{sector.example}".'
+            )
+        else:
+            message = (
+                f"Seat {seat_name(seat)} is nominated by {nomination.nominator}; icslint cannot "
+                f"tell from these words whether the member is nominated jointly by "
+                f"{sector.whole}. {requirement}. Word nominated_by as "
+                f'"{sector.example}", or name the bodies in nominating_bodies as the '
+                "constitution lists them."
+            )
+        yield Unknown(_nomination_loc(index, seat), message)
+    if doubtful:
+        return
+    for index, seat, nomination in placed:
+        loc = _nomination_loc(index, seat)
+        if nomination.kind == "none":
+            yield Missing(
+                loc,
+                f"The constitution does not say who nominates seat {seat_name(seat)}, and no "
+                f"seat for the {sector.label} is nominated by them jointly. {requirement}. "
+                f'Add nominated_by: "{sector.example}".',
+            )
+        elif nomination.kind == "outside":
+            yield Contradiction(
+                loc,
+                f"Seat {seat_name(seat)} is nominated by {nomination.nominator}, a nominator not "
+                f"among {sector.whole}, and no seat for the {sector.label} is nominated by them "
+                f"jointly. {requirement}; a body outside that group cannot make the "
+                f'nomination. Set nominated_by: "{sector.example}".',
+            )
+        else:
+            left_out = list(nomination.left_out)
+            alone = "only" if nomination.several else "alone"
+            yield Contradiction(
+                loc,
+                f"Seat {seat_name(seat)} is nominated by {nomination.nominator} {alone}: "
+                f"{_join(left_out)}, which the constitution lists among "
+                f"{sector.members}, {'takes' if len(left_out) == 1 else 'take'} "
+                f"no part, and no seat for the {sector.label} is nominated by all of them "
+                f"jointly. {requirement}. Name them all, or word nominated_by as "
+                f'"{sector.example}".',
+            )
+
+
+# The words of paragraph 8 after 8(1)(a) were not available; these are its known parts.
+_PARA_8_CITATION = Citation(
+    NHS_ACT_2006,
+    "Schedule 1B, paragraph 8 (sub-paragraph letter not verified)",
+    f"{SCH_1B}/paragraph/8",
+)
 
 
 @rule(
@@ -347,13 +816,14 @@ def _partner_rule(
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.ERROR,
+    requires="content",
     citations=[
         sch1b("8(2)(a)"),
         secondary(
             "Health and Care Act 2022 (Further Consequential Amendments) Regulations 2024 "
             "(SI 2024/1205)",
             "regulation 2(3), which refers to the member mentioned in Sch 1B paragraph 8(2)(a)",
-            "https://beta.bailii.org/uk/legis/num_reg/2024/uksi_20241205_en_1.html",
+            SI_2024_1205,
         ),
         secondary(HWE_MODEL, "clause 2.1.6", HWE_SECTION_2),
     ],
@@ -362,22 +832,34 @@ def partner_member_trusts(doc: IcbConstitution, options: NoOptions) -> Iterator[
     """A partner member nominated jointly by the area's NHS trusts and foundation trusts.
 
     Requirement: At least one ordinary member must be nominated jointly by the NHS trusts and
-    NHS foundation trusts that provide services in the ICB's area and are of the description
-    set in regulations.
-    Why: Partner members bring the providers' knowledge to the board; the Schedule makes the
-    trust seat mandatory.
-    Fix: Add a seat with `category: partner`, `partner_sector: nhs_trust_ft`, `role: ordinary`
-    and `nominated_by` naming the trusts and foundation trusts (jointly).
-    Source: Secondary. The wording of paragraph 8(2)(a) was not in any stored copy of the
-    Schedule (the legislation.gov.uk text read stops inside paragraph 8(1)(a)). The paragraph
-    number is confirmed by SI 2024/1205 regulation 2(3), read on BAILII, which refers to the
-    trust-nominated member as the one "mentioned in paragraph 8(2)(a)"; the substance is the
-    model constitution's clause 2.1.6 as published by Herts and West Essex ICB. Shipped at
-    error level as statute [S], with the secondary sources cited.
+    NHS foundation trusts that provide services in the ICB's area and are of a prescribed
+    description: by all of them together, not by one trust or by a body outside that group.
+    Further members for the sector may be nominated in other ways.
+    Provision: Schedule 1B paragraph 8(1) opens "The constitution must—", and paragraph
+    8(2)(a) is the member nominated by the trusts (SI 2024/1205 regulation 2(3) refers to "the
+    member mentioned in paragraph 8(2)(a)"); the model constitution, clause 2.1.6, gives the
+    substance: partner members "nominated by ... NHS trusts and foundation trusts that provide
+    services within the ICB's area and are of a prescribed description". The constitution
+    itself must provide for this member, so a constitution that does not is in breach.
+    Why: Partner members bring the providers' knowledge to the board. A seat that one trust
+    fills for itself, while the constitution lists several trusts in the area, gives the
+    others no say in the member the Schedule gives them together.
+    Fix: Add a seat with `role: ordinary`, `category: partner`, `partner_sector:
+    nhs_trust_ft` and `nominated_by: The NHS trusts and foundation trusts that provide
+    services in the area, jointly`. If the constitution names the nominating trusts one by
+    one (in `nominated_by` or `nominating_bodies`), they are compared with `partner_trusts`,
+    and every listed trust must take part.
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (clause 2.1.6); NHS England's own model text was not available. The
+    paragraph number was read in SI 2024/1205 regulation 2(3) on BAILII; the words of
+    paragraph 8 after 8(1)(a) were not available. This is a text check on the words after
+    "nominated by": wording that names the trusts as a group ("the NHS trusts and foundation
+    trusts in the area, jointly") is taken as the whole group; a nominator that is not a
+    trust (the ICB, its chair, a committee), named without the trusts, is a body outside it;
+    words that name such a body before the trusts, or that the check cannot place, are
+    reported as not stated, never as a breach.
     """
-    yield from _partner_rule(
-        doc, "nhs_trust_ft", "the NHS trusts and foundation trusts in the area", ""
-    )
+    yield from _joint_nomination(doc, _TRUSTS)
 
 
 @rule(
@@ -386,36 +868,40 @@ def partner_member_trusts(doc: IcbConstitution, options: NoOptions) -> Iterator[
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.ERROR,
-    citations=[
-        Citation(
-            NHS_ACT_2006,
-            "Schedule 1B, paragraph 8 (sub-paragraph letter not verified)",
-            f"{SCH_1B}/paragraph/8",
-        ),
-        secondary(HWE_MODEL, "clause 2.1.6", HWE_SECTION_2),
-    ],
+    requires="content",
+    citations=[_PARA_8_CITATION, secondary(HWE_MODEL, "clause 2.1.6", HWE_SECTION_2)],
 )
 def partner_member_primary_care(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """A partner member nominated jointly by the area's primary medical services providers.
 
     Requirement: At least one ordinary member must be nominated jointly by the providers of
     primary medical services (general practice) in the ICB's area that are of a prescribed
-    description.
+    description: by the providers themselves, not by a local medical committee, a GP
+    federation or the ICB. Further members for the sector may be nominated in other ways.
+    Provision: Schedule 1B paragraph 8(1) opens "The constitution must—"; the sub-paragraph on
+    this member was not available, and the model constitution, clause 2.1.6, gives the
+    substance: partner members "nominated by ... the primary medical services (general
+    practice) providers within the area of the ICB and are of a prescribed description". The
+    constitution itself must provide for this member, so a constitution that does not is in
+    breach.
     Why: General practice must have a voice on the board through a member its providers
-    choose together.
-    Fix: Add a seat with `category: partner`, `partner_sector: primary_medical_services`,
-    `role: ordinary` and `nominated_by` naming the primary medical services providers.
-    Source: Secondary. Paragraph 8 beyond 8(1)(a) was not read in primary text, so the
-    sub-paragraph letter is not given. The substance is the model constitution's clause 2.1.6
-    as published by Herts and West Essex ICB, and is consistent with the Health Foundation's
-    and Capsticks' summaries of the Act. Shipped at error level as statute [S].
+    choose together; a local medical committee represents GPs but is not a provider of
+    primary medical services.
+    Fix: Add a seat with `role: ordinary`, `category: partner`, `partner_sector:
+    primary_medical_services` and `nominated_by: The providers of primary medical services in
+    the area, jointly`.
+    Source: Secondary. From the constitution of NHS Hertfordshire and West Essex ICB, which
+    follows NHS England's model (clause 2.1.6); NHS England's own model text was not
+    available, nor the words of paragraph 8 after 8(1)(a), so the sub-paragraph letter is not
+    verified. This is a text check on the words after "nominated by": wording that names the
+    providers as a group ("the providers of primary medical services", "the GP practices in
+    the area") is taken as the whole group; a nominator that is not a provider (a local
+    medical committee, a primary care network, a federation, the ICB), named without the
+    providers, is a body outside it; words that name such a body before the providers ("the
+    Local Medical Committee on behalf of the practices"), or that the check cannot place,
+    are reported as not stated, never as a breach.
     """
-    yield from _partner_rule(
-        doc,
-        "primary_medical_services",
-        "the providers of primary medical services in the area",
-        "",
-    )
+    yield from _joint_nomination(doc, _PRIMARY_CARE)
 
 
 @rule(
@@ -424,12 +910,9 @@ def partner_member_primary_care(doc: IcbConstitution, options: NoOptions) -> Ite
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.ERROR,
+    requires="content",
     citations=[
-        Citation(
-            NHS_ACT_2006,
-            "Schedule 1B, paragraph 8 (sub-paragraph letter not verified)",
-            f"{SCH_1B}/paragraph/8",
-        ),
+        _PARA_8_CITATION,
         secondary(HWE_MODEL, "clause 2.1.6", HWE_SECTION_2),
         secondary(
             "Written answer HL6183 (DHSC, 23 February 2022)",
@@ -442,22 +925,31 @@ def partner_member_local_authorities(doc: IcbConstitution, options: NoOptions) -
     """A partner member nominated jointly by the area's local authorities.
 
     Requirement: At least one ordinary member must be nominated jointly by the local
-    authorities whose areas coincide with, or include all or part of, the ICB's area.
-    Why: Local government, and through it social care, must have a member on the board.
-    Fix: Add a seat with `category: partner`, `partner_sector: local_authority`,
-    `role: ordinary` and `nominated_by` naming the local authorities.
-    Source: Secondary. Paragraph 8 beyond 8(1)(a) was not read in primary text, so the
-    sub-paragraph letter is not given. The substance is the model constitution's clause 2.1.6
-    (Herts and West Essex ICB) and DHSC's written answer HL6183 (23 February 2022), which
-    describes the member as coming from the councils with social care responsibility for the
-    area. Shipped at error level as statute [S].
+    authorities whose areas coincide with, or include all or part of, the ICB's area (in the
+    model, those responsible for social care): by all of them together. Further members for
+    the sector may be nominated in other ways.
+    Provision: Schedule 1B paragraph 8(1) opens "The constitution must—"; the sub-paragraph on
+    this member was not available, and the model constitution, clause 2.1.6, gives the
+    substance: partner members "nominated by ... the local authorities that are responsible
+    for providing social care and whose area coincides with or includes the whole or any part
+    of the ICB's area". The constitution itself must provide for this member, so a
+    constitution that does not is in breach.
+    Why: Local government, and through it social care, must have a member on the board whom
+    every council for the area has a say in.
+    Fix: Add a seat with `role: ordinary`, `category: partner`, `partner_sector:
+    local_authority` and `nominated_by` naming the councils jointly, or list them in
+    `nominating_bodies`. Named councils are compared with the councils in
+    `local_authorities` that are responsible for social care (`social_care_responsible:
+    true`, or a county, unitary, metropolitan district, London borough, City of London or
+    Isles of Scilly council); every one of them must take part. A council whose
+    responsibility the document does not give is neither required nor reported.
+    Source: Secondary. From the constitution of NHS Hertfordshire and West Essex ICB, which
+    follows NHS England's model (clause 2.1.6), and DHSC's written answer HL6183 (23 February
+    2022); NHS England's own model text was not available, nor the words of paragraph 8
+    after 8(1)(a), so the sub-paragraph letter is not verified. Councils named that are not
+    among those responsible for social care are ICB070's concern.
     """
-    yield from _partner_rule(
-        doc,
-        "local_authority",
-        "the local authorities for the area",
-        " and nominated_by naming the councils",
-    )
+    yield from _joint_nomination(doc, _COUNCILS)
 
 
 @rule(
@@ -466,6 +958,7 @@ def partner_member_local_authorities(doc: IcbConstitution, options: NoOptions) -
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         Citation(
             NHS_ACT_2006,
@@ -483,29 +976,39 @@ def mental_health_expertise(doc: IcbConstitution, options: NoOptions) -> Iterato
     """At least one ordinary member must have knowledge and experience of mental health services.
 
     Requirement: At least one ordinary member must have knowledge and experience of services
-    for the prevention, diagnosis and treatment of mental illness, and the constitution must
-    provide for this when ordinary members are appointed.
+    for the prevention, diagnosis and treatment of mental illness; NHS England's guidance has
+    the chair secure this when approving ordinary members.
+    Provision: The words of the Act were not available. DHSC's written answer HL9462 (22 July
+    2025) says the Health and Care Act 2022 requires one ordinary member with this knowledge
+    and experience, and that the chair uses the approval of ordinary members to secure it: a
+    requirement on the board's make-up and the chair's appointments, which the constitution
+    need not repeat. A constitution that is silent on it is "not stated"; one that says no
+    such member is required is a breach.
     Why: Parliament added this so that mental health has parity of voice on every board.
-    Fix: Set `board.mh_expertise_clause: true` (the constitution includes the clause), or
-    mark the ordinary seat that must be filled by such a person with
-    `mental_health_expertise: true`.
-    Source: Secondary. The paragraph of Schedule 1B was not read in primary text. DHSC's
-    written answer HL9462 (22 July 2025) states that the Health and Care Act 2022 requires one
-    ordinary member with this knowledge and experience and that NHS England's guidance has the
-    chair use the approval of ordinary members to secure it; Capsticks (13 April 2022) quotes
-    the statutory phrase. Shipped at error level as statute [S], citing the written answer.
+    Fix: Include the clause and set `board.mh_expertise_clause: true`, or mark the ordinary
+    seat that must be filled by such a person with `mental_health_expertise: true`.
+    Source: Secondary. The paragraph of Schedule 1B was not read, so its sub-paragraph is not
+    verified; from DHSC's written answer HL9462 (22 July 2025), and Capsticks (13 April 2022),
+    which quotes the statutory phrase.
     """
     board = doc.board
-    seat_ok = any(s.mental_health_expertise and s.role == "ordinary" for _, s in seats(doc))
-    if seat_ok or (board is not None and board.mh_expertise_clause):
+    seat_ok = any(s.mental_health_expertise and s.role in ("ordinary", None) for _, s in seats(doc))
+    if seat_ok:
         return
     yield from unless_true(
-        None,
+        board.mh_expertise_clause if board else None,
         ("board", "mh_expertise_clause"),
-        "The constitution does not provide for an ordinary member with knowledge and "
-        "experience of mental health services (prevention, diagnosis and treatment of mental "
-        "illness). Add the clause (board.mh_expertise_clause: true) or mark an ordinary seat "
-        "with mental_health_expertise: true.",
+        "The constitution does not say that at least one ordinary member has knowledge and "
+        "experience of services for the prevention, diagnosis and treatment of mental "
+        "illness; the Act requires the board to have one. If it does, "
+        "set board.mh_expertise_clause: true, or mark the seat with mental_health_expertise: "
+        "true.",
+        contradicted=(
+            "The constitution says the board need not include an ordinary member with "
+            "knowledge and experience of mental health services (board.mh_expertise_clause: "
+            "false), and no ordinary seat is marked with mental_health_expertise. The Act "
+            "requires the board to have one; provide for it, or mark the seat."
+        ),
     )
 
 
@@ -515,6 +1018,7 @@ def mental_health_expertise(doc: IcbConstitution, options: NoOptions) -> Iterato
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="content",
     citations=[
         secondary(HWE_MODEL, "clauses 2.1.3 to 2.1.6", HWE_SECTION_2),
         secondary(
@@ -536,28 +1040,56 @@ def board_minimum_ten(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
     Requirement: Statute and NHS England policy together give a floor of ten members: the
     chair, the chief executive, three executive members, two non-executive members and three
     partner members.
+    Provision: Model constitution clauses 2.1.3 (paragraph 3 of Schedule 1B: a chair, a chief
+    executive and at least three ordinary members), 2.1.5 ("NHS England Policy requires the
+    ICB to appoint the following additional Ordinary Members": three executive and at least
+    two non-executive members) and 2.1.6 (at least three partner members). This is board
+    composition NHS England requires the constitution to specify: the constitution must
+    provide for these members, so a constitution that does not is in breach.
     Why: A board below ten cannot hold all the seats the Schedule and NHS England require;
     NHS England would not approve it.
-    Fix: Add the missing seats (ICB010 and ICB012 to ICB016 say which), so that the `count`
-    of voting seats adds up to ten or more.
-    Source: Secondary. The floor of ten is the sum of the model constitution's clauses 2.1.3
-    (chair, chief executive, at least three ordinary members), 2.1.5 (three executives, at
-    least two non-executives) and 2.1.6 (at least three partner members), read as reproduced
-    in the Herts and West Essex ICB constitution; the Health Foundation's analysis of the 42
-    constitutions states "at least 10" in terms (both read this session). nhse-policy [S],
-    error. Only the count is checked. That one seat may not serve two mandatory categories
-    is the catalogue's own reading of the guidance ([U]), so it is not checked here at error
-    level; the document model already gives each seat one category, and each category has
-    its own rule (ICB010, ICB012 to ICB016).
+    Fix: Add the missing seats (ICB010 and ICB012 to ICB016 say which). Where a seat holds
+    more than one member, give it a `count`: where the voting seats are fewer than ten, the
+    rule needs their counts to tell whether they hold ten members. A chair or chief executive
+    seat is one member.
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (clauses 2.1.3 to 2.1.6); NHS England's own model text was not
+    available. The Health Foundation's analysis of the 42 constitutions states "at least 10"
+    in terms. Only the count is checked: that one seat may not serve two of the required
+    categories is an unverified reading of the guidance, so it is not checked; each category
+    has its own rule (ICB010, ICB012 to ICB016).
     """
-    voting = _voting_members(doc)
-    if voting < 10:
-        yield Finding(
+    if not _has_seats(doc):
+        yield Missing(
             SEATS,
-            f"The board has {voting} voting member{'s' if voting != 1 else ''}. The statutory "
-            "minimum and NHS England policy together need at least ten: the chair, the chief "
-            "executive, three executive members, two non-executive members and three partner "
-            "members. Add the missing seats.",
+            "The constitution must provide for a board of at least ten voting members: the "
+            "chair, the chief executive, three executive members, two non-executive members "
+            "and three partner members (Schedule 1B and NHS England policy); it sets out no "
+            "board members. Add the seats under board.seats.",
+        )
+        return
+    voting = _members((i, s) for i, s in seats(doc) if s.voting)
+    if voting.least >= 10:
+        return
+    if voting.exact:
+        yield Contradiction(
+            SEATS,
+            f"The constitution provides for {voting.least} voting member"
+            f"{'s' if voting.least != 1 else ''}. The statutory minimum and NHS England policy "
+            "together need at least ten: the chair, the chief executive, three executive "
+            "members, two non-executive members and three partner members. Add the missing "
+            "seats.",
+        )
+    else:
+        yield Unknown(
+            SEATS,
+            _no_count(
+                doc,
+                voting.uncounted,
+                "voting members",
+                "the ten voting members that the statutory minimum and NHS England policy "
+                "together require",
+            ),
         )
 
 
@@ -567,6 +1099,7 @@ def board_minimum_ten(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         secondary(HWE_MODEL, "clause 2.1.4", HWE_SECTION_2),
         secondary(DESIGN_FRAMEWORK, "Governance and management arrangements", NHS_CONFED_DF),
@@ -577,22 +1110,32 @@ def unitary_board(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]
 
     Requirement: The board meets as a unitary board, and all its members share
     accountability for how the ICB performs its functions.
+    Provision: Model constitution clause 2.1.4: "The membership of the ICB (the board) shall
+    meet as a unitary board and shall be collectively accountable for the performance of the
+    ICB's functions." This describes how the board works; no text read says NHS England
+    requires a constitution to carry the clause, so a constitution that is silent on it is
+    "not stated", while one that says otherwise is a breach.
     Why: Partner, executive and non-executive members decide together and answer together;
     no member sits on the board to look after one organisation's interests.
     Fix: Include the model clause and set `board.unitary_clause: true`.
-    Source: Secondary. The model constitution's clause 2.1.4 was read word for word as
-    reproduced in the Herts and West Essex ICB constitution (section 2 web page, this
-    session); the design framework's "collective and corporate accountability" was read only
-    in the NHS Confederation's summary (catalogue). nhse-policy [S], error. This is a
-    presence-of-clause rule: it can only check that the clause is present, not its wording.
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (clause 2.1.4); NHS England's own model text was not available. The
+    design framework's "collective and corporate accountability" is known from the NHS
+    Confederation's summary. This is a presence-of-clause rule: it can only check that the
+    clause is present, not its wording.
     """
     board = doc.board
     yield from unless_true(
         board.unitary_clause if board else None,
         ("board", "unitary_clause"),
         "The constitution does not say that the board meets as a unitary board, collectively "
-        "accountable for the performance of the ICB's functions. NHS England's model requires "
-        "this clause; add it and set board.unitary_clause: true.",
+        "accountable for the performance of the ICB's functions; NHS England's model "
+        "constitution says it does. If it does, set board.unitary_clause: true.",
+        contradicted=(
+            "The constitution says the board does not meet as one unitary board, collectively "
+            "accountable for the ICB's functions (board.unitary_clause: false). NHS England's "
+            "model constitution provides that it does; bring the text into line."
+        ),
     )
 
 
@@ -602,6 +1145,7 @@ def unitary_board(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         secondary(HWE_MODEL, "clause 2.1.6 (closing sentence)", HWE_SECTION_2),
         secondary("GPonline (16 June 2021)", "report of the design framework", GPONLINE),
@@ -619,26 +1163,36 @@ def partner_members_not_delegates(doc: IcbConstitution, options: NoOptions) -> I
     Requirement: Partner members contribute the knowledge and perspective of their sector,
     but do not act as delegates or representatives of that sector or of the bodies that
     nominated them, and share the board's collective accountability.
+    Provision: Model constitution clause 2.1.6, closing sentence: "While the partner members
+    will bring knowledge and experience from their sector and will contribute the perspective
+    of their sector to the decisions of the board, ..." they are not delegates of it. This
+    describes how partner members act; no text read says NHS England requires a constitution
+    to carry the sentence, so silence is "not stated", while a text that makes partner
+    members their sector's delegates is a breach.
     Why: A partner member who votes on instructions from a trust or council would break the
     unitary board and raise conflicts of interest.
     Fix: Include the model's closing sentence of the partner-member clause and set
     `board.partner_members_not_delegates_clause: true`.
-    Source: Secondary. The model constitution's clause 2.1.6 was read as reproduced in the
-    Herts and West Essex ICB constitution, but the stored copy read this session stops just
-    before the words on delegates; that part rests on the catalogue's reading of the same
-    page and of GPonline's report of the design framework (partner members "not be acting as
-    delegates"). nhse-policy [S], error. This is a presence-of-clause rule: it can only check
-    that the clause is present. The catalogue's suggested text lint (flagging "representative
-    of" beside partner seats) is left out, since a word heuristic should not ship at error.
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (clause 2.1.6); NHS England's own model text was not available, and the
+    copy read stops just before the words on delegates, which rest on GPonline's report of
+    the design framework (partner members "not be acting as delegates") and NHS Providers
+    (2023). This is a presence-of-clause rule: it can only check that the clause is present.
     """
     board = doc.board
     yield from unless_true(
         board.partner_members_not_delegates_clause if board else None,
         ("board", "partner_members_not_delegates_clause"),
         "The constitution does not say that partner members bring their sector's knowledge "
-        "and perspective without acting as delegates of their sector or nominating bodies. "
-        "NHS England's model requires this; add the clause and set "
+        "and perspective without acting as delegates of their sector or nominating bodies; "
+        "NHS England's model constitution says so. If it does, set "
         "board.partner_members_not_delegates_clause: true.",
+        contradicted=(
+            "The constitution makes partner members delegates or representatives of their "
+            "sector or nominating bodies (board.partner_members_not_delegates_clause: false). "
+            "NHS England's model constitution provides that they bring their sector's "
+            "perspective without acting as its delegates; bring the text into line."
+        ),
     )
 
 
@@ -657,6 +1211,7 @@ class BoardSizeOptions(BaseModel):
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.INFO,
+    requires="conduct",
     citations=[
         secondary(
             DESIGN_FRAMEWORK, "Governance and management arrangements (p.19ff)", NHS_CONFED_DF
@@ -672,25 +1227,35 @@ def board_size(doc: IcbConstitution, options: BoardSizeOptions) -> Iterator[Find
     Requirement: ICBs may add executive, non-executive or other members above the minimum;
     the additions are part of the constitution, so NHS England must agree them. The board
     should stay small enough for effective decisions while reflecting its partners' views.
+    Provision: NHS England's design framework (June 2021), as reported: boards may add members
+    above the minimum but should stay small enough for effective decisions. This is guidance
+    on how the ICB settles its board, not words the constitution must contain, so the rule
+    only reports a board the document shows to be larger than the limit.
     Why: A large board is slower to reach decisions and blurs accountability; each added seat
     is also a variation NHS England has to approve.
     Fix: Check that every seat above the minimum of ten is needed, or invite people as
     participants (`board.participants`) rather than members. Raise the limit with the
     option `max_voting_members` (default 16) if a larger board is intended.
-    Source: Secondary. The design framework (June 2021) was read only in the NHS
-    Confederation's briefing and in HSJ's and GPonline's reports (catalogue, not re-read this
-    session); guidance [S], so info. The limit of 16 is a tool default, not a number from
-    any source.
+    Source: From the NHS Confederation's briefing on the design framework and HSJ's and
+    GPonline's reports of it (16 June 2021); the framework's own text was not available. The
+    limit of 16 is a tool default, not a number from any source. A seat with no `count` is
+    taken as one member, the least it can be; a board whose listed seats are within the limit
+    is not reported, since this guidance check looks only for a board shown to be too large.
     """
-    voting = _voting_members(doc)
-    if voting > options.max_voting_members:
-        yield Finding(
-            SEATS,
-            f"The board has {voting} voting members, more than {options.max_voting_members}. "
-            "NHS England lets ICBs add members above the minimum but expects the board to "
-            "stay small enough for effective decisions. Check that each added seat is needed "
-            "(others can attend as participants), and that NHS England has agreed it.",
-        )
+    voting = _members((i, s) for i, s in seats(doc) if s.voting)
+    if voting.least <= options.max_voting_members:
+        return
+    if voting.exact:
+        size = f"{voting.least} voting members, more than {options.max_voting_members}"
+    else:
+        size = f"more than {options.max_voting_members} voting members"
+    yield Contradiction(
+        SEATS,
+        f"The constitution provides for {size}. NHS England lets ICBs add members above the "
+        "minimum but expects the board to stay small enough for effective decisions. Check "
+        "that each added seat is needed (others can attend as participants), and that NHS "
+        "England has agreed it.",
+    )
 
 
 def _guest_names(guest: Participant) -> set[str]:
@@ -712,6 +1277,7 @@ def _guest_names(guest: Participant) -> set[str]:
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         secondary(
             "The Health Foundation, Integrated care boards: what do they look like?",
@@ -731,18 +1297,20 @@ def participants_not_members(doc: IcbConstitution, options: NoOptions) -> Iterat
     Requirement: The board may invite regular participants or observers (for example
     Healthwatch or the voluntary sector), but they are not board members: they have no vote
     and do not count towards the quorum.
+    Provision: Practice described by the Health Foundation and by ICBs' own pages: boards
+    invite "regular participants" and observers who are not members and have no vote.
+    Nothing requires the constitution to say so, so the rule reports only a document that
+    gives a participant or observer a vote or a place in the quorum.
     Why: Only members appointed under the constitution carry the board's accountability; a
     vote or a quorum place for a guest would let decisions rest on people who are not
     accountable for them.
     Fix: Set `voting: false` (or leave it out) on every entry of `board.participants` and
     `board.observers`, and refer only to board seats in `standing_orders.quorum.required`.
-    Source: Secondary. The Health Foundation's analysis of the 42 constitutions
-    (non-voting "regular participants" and observers) and Lancashire and South Cumbria ICB's
-    board page (participants hold no accountability and have no voting rights) were read
-    this session; the quorum part is the catalogue's reading and was not found in those
-    openings. Guidance [S], warning. A quorum entry is reported when its `seat` is not a
-    board seat's id or title but names a participant or observer (by title, or title and
-    organisation), or by its `id`.
+    Source: From the Health Foundation's analysis of the 42 constitutions (non-voting
+    "regular participants" and observers) and Lancashire and South Cumbria ICB's board page
+    (participants hold no accountability and have no voting rights). A quorum entry is
+    reported when its `seat` is not a board seat's id or title but names a participant or
+    observer (by title, or title and organisation), or by its `id`.
     """
     board = doc.board
     if board is None:
@@ -754,7 +1322,7 @@ def participants_not_members(doc: IcbConstitution, options: NoOptions) -> Iterat
             for name in _guest_names(guest):
                 guests.setdefault(name, f'the {label} "{guest.title}"')
             if guest.voting:
-                yield Finding(
+                yield Contradiction(
                     ("board", group, index, "voting"),
                     f'The {label} "{guest.title}" is given a vote. Participants and observers are '
                     "not board members and cannot vote; set voting: false, or make the role a "
@@ -770,7 +1338,7 @@ def participants_not_members(doc: IcbConstitution, options: NoOptions) -> Iterat
             continue
         guest_name = guests.get(seat_ref(required.seat))
         if guest_name:
-            yield Finding(
+            yield Contradiction(
                 ("standing_orders", "quorum", "required", index, "seat"),
                 f"The quorum requires {guest_name}, who is not a board member. Participants "
                 "and observers do not count towards the quorum; require a board seat instead.",
@@ -783,6 +1351,7 @@ def participants_not_members(doc: IcbConstitution, options: NoOptions) -> Iterat
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.INFO,
+    requires="conduct",
     citations=[
         secondary(
             "NHS England model constitution guidance notes, as summarised by the Good "
@@ -798,15 +1367,18 @@ def balance_of_perspectives(doc: IcbConstitution, options: NoOptions) -> Iterato
     Requirement: In settling the board's make-up, ICBs should consider a balance of
     perspectives: every sector and type of provider in the area (acute, mental health,
     community, specialist), and how patients', carers' and the public's views are heard.
+    Provision: NHS England's guidance notes on the model constitution, as summarised: ICBs
+    "should consider" a balance of perspectives. This is guidance to the ICB ("should"), not
+    words the constitution must contain, so silence is "not stated".
     Why: A board weighted towards one kind of provider will tend to decide in that sector's
     favour.
     Fix: Say in the composition section how the board's membership, participants and
     committees balance these perspectives, and set `board.balance_of_perspectives_clause:
     true`.
-    Source: Secondary. The model constitution's guidance notes were not available; the
-    Good Governance Institute's summary of them (18 October 2021) was read this session.
-    Guidance [S], info. This is a presence-of-clause rule: it can only check that the
-    constitution addresses the point, not whether the balance is right.
+    Source: From the Good Governance Institute's summary (18 October 2021) of NHS England's
+    guidance notes on the model constitution; the notes themselves were not available. This
+    is a presence-of-clause rule: it can only check that the constitution addresses the
+    point, not whether the balance is right.
     """
     board = doc.board
     yield from unless_true(
@@ -814,8 +1386,8 @@ def balance_of_perspectives(doc: IcbConstitution, options: NoOptions) -> Iterato
         ("board", "balance_of_perspectives_clause"),
         "The constitution does not say how the board balances the perspectives of the area's "
         "sectors and providers (acute, mental health, community, specialist) and of patients, "
-        "carers and the public. NHS England's guidance asks ICBs to consider this; describe it "
-        "and set board.balance_of_perspectives_clause: true.",
+        "carers and the public; NHS England's guidance asks ICBs to consider this. If it does, "
+        "set board.balance_of_perspectives_clause: true.",
     )
 
 
@@ -825,6 +1397,7 @@ def balance_of_perspectives(doc: IcbConstitution, options: NoOptions) -> Iterato
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.INFO,
+    requires="conduct",
     citations=[
         secondary(
             "NHS England, Interim guidance on the functions and governance of the integrated "
@@ -842,22 +1415,25 @@ def partner_role_specifications(doc: IcbConstitution, options: NoOptions) -> Ite
     local providers too), the primary care member an understanding of primary care including
     dental, pharmacy and optometry, and the local authority member a senior officer's (or
     an elected member's) view.
+    Provision: NHS England's interim guidance on the functions and governance of the ICB, as
+    summarised: what each partner member is expected to bring. This is guidance on the role,
+    not words the constitution must contain, so a seat that points to no role specification
+    is "not stated".
     Why: The constitution cannot state everything a partner member should bring; a role
     specification records it, and nominating bodies need it to put forward suitable people.
     Fix: Set `role_spec_ref` on each partner seat to the role specification (for example in
     the governance handbook).
-    Source: Secondary. NHS England's interim guidance (updated 2022) was read only in
-    Capsticks' summary (13 April 2022), read this session. Guidance [S], info. This is a
-    presence check: it can only see that a role specification is referred to, not what it
-    says.
+    Source: From Capsticks' summary (13 April 2022) of NHS England's interim guidance
+    (updated 2022); the guidance itself was not available. This is a presence check: it can
+    only see that a role specification is referred to, not what it says.
     """
     for index, seat in seats(doc):
         if (seat.category == "partner" or seat.partner_sector) and not seat.role_spec_ref:
-            yield Finding(
+            yield Missing(
                 seat_loc(index, "role_spec_ref"),
-                f"Partner seat {seat_name(seat)} does not refer to a role specification. NHS "
-                "England's guidance describes what each partner member should bring to the "
-                "board; record it in a role specification and set role_spec_ref.",
+                f"The constitution does not refer partner seat {seat_name(seat)} to a role "
+                "specification; NHS England's guidance describes what each partner member "
+                "should bring to the board. If there is one, set role_spec_ref.",
             )
 
 
@@ -867,6 +1443,7 @@ def partner_role_specifications(doc: IcbConstitution, options: NoOptions) -> Ite
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         Citation(
             "Health and Care Bill 2021-22, House of Lords Report stage",
@@ -876,7 +1453,7 @@ def partner_role_specifications(doc: IcbConstitution, options: NoOptions) -> Ite
         secondary(
             "Hansard (Lords), 1 March 2022, Baroness Walmsley",
             "speech on Amendment 31",
-            HANSARD_WALMSLEY,
+            HANSARD_1_MARCH_2022,
         ),
         secondary(
             "Hansard (Lords), 1 March 2022, Lord Hunt of Kings Heath",
@@ -892,25 +1469,34 @@ def board_skills_review(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     Requirement: The Government's Lords amendment (Amendment 31, 2022) puts on the ICB a duty
     to keep under review the skills, knowledge and experience its board needs to carry out
     its functions effectively, and to act if the board lacks them.
+    Provision: As the amendment was described in the Lords on 1 March 2022, a duty on the
+    ICB to review its board's skills, knowledge and experience and to act if the board
+    "lacks the necessary skills, knowledge and experience". A duty on the body, which the
+    constitution need not repeat, so silence is "not stated".
     Why: Parliament chose a duty to review the board's skills over prescribing more seats;
-    the constitution is where an ICB commits to doing it.
+    the constitution is a natural place for an ICB to commit to doing it.
     Fix: Include a clause committing the ICB to review its board's skills, knowledge and
     experience and to act on gaps, and set `board.skills_review_clause: true`.
-    Source: Secondary, and not verified as law. Only Bill-stage material was read: the Lords
-    Report debate of 1 March 2022 (Baroness Walmsley quoting the amendment's words "in order
-    for the board effectively to carry out its functions"; Lord Hunt quoting "lacks the
-    necessary skills, knowledge and experience"). Searches this session for the enacted
-    text (Schedule 1B, the 2006 Act, NHS England guidance) found nothing, so whether and
-    where it is in the Act is not verified. Statute [U]: warning, marked unverified. This is
-    a presence-of-clause rule: it can only check that the clause is present.
+    Source: Secondary, and not verified as law. From the Lords Report debate of 1 March 2022
+    on Hansard (Baroness Walmsley quoting the amendment's words "in order for the board
+    effectively to carry out its functions"; Lord Hunt quoting "lacks the necessary skills,
+    knowledge and experience"); whether and where the duty is in the Act is not verified, so
+    it is reported below error and marked unverified. This is a presence-of-clause rule: it
+    can only check that the clause is present.
     """
     board = doc.board
     yield from unless_true(
         board.skills_review_clause if board else None,
         ("board", "skills_review_clause"),
-        "Unverified requirement: the constitution does not commit the ICB to keep its board's "
-        "skills, knowledge and experience under review and to act on any gap. A Government "
-        "amendment to the Health and Care Bill (Lords Amendment 31, 2022) created this duty; "
-        "where it sits in the Act has not been verified. Add the clause and set "
-        "board.skills_review_clause: true.",
+        "Unverified requirement: the constitution does not say that the ICB keeps its board's "
+        "skills, knowledge and experience under review and acts on any gap. A Government "
+        "amendment to the Health and Care Bill, made in the House of Lords, put this duty on "
+        "the ICB; where it sits in the Act has not been verified. If the constitution commits "
+        "to it, set board.skills_review_clause: true.",
+        contradicted=(
+            "Unverified requirement: the constitution says the ICB does not keep its board's "
+            "skills, knowledge and experience under review (board.skills_review_clause: "
+            "false). A Government amendment to the Health and Care Bill, made in the House of "
+            "Lords, put this duty on the ICB; where it sits in the Act has not been verified."
+        ),
     )

@@ -1,18 +1,29 @@
-"""Catalogue section D: the chair, the deputy chair and the senior non-executive member."""
+"""The chair, the deputy chair and the senior non-executive member."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from icslint.diagnostics import Citation, Finding, Level, Severity
+from icslint.diagnostics import (
+    Citation,
+    Contradiction,
+    Finding,
+    Level,
+    Missing,
+    NotApplicable,
+    Severity,
+    Unknown,
+)
 from icslint.models.icb import IcbConstitution, Seat
 from icslint.registry import NoOptions, rule
 
 from ._support import (
     SEATS,
+    headcount,
     is_body,
+    normalise,
     sch1b,
     seat_loc,
     seat_name,
@@ -24,6 +35,76 @@ from ._support import (
 
 ICB = "icb-constitution"
 
+# --- names of bodies ----------------------------------------------------------------------------
+# Constitutions name the same body in many ways: "the Chair of the ICB", "NHS England (NHSE)",
+# "NHS England, with the approval of the Secretary of State". `is_body` compares whole names
+# only, so a rule that reported every other spelling as the wrong body would tell the user that
+# "the Chair of the ICB" is not the chair. These helpers compare the acting body alone: the
+# name before any qualifying clause, without a bracketed abbreviation, against the spellings
+# below. The chief executive rules use them too.
+
+_SPELLINGS = {
+    "nhs england": re.compile(
+        r"nhs england( and)?( nhs)?( improvement)?( regional (team|office|director))?"
+        r"|nhse|nhsei|nhse i|nhs e"
+    ),
+    "secretary of state": re.compile(
+        r"secretary of state( for health( and social care)?)?|sos|secretary of state dhsc"
+    ),
+    "chair": re.compile(
+        r"((nhs [\w ]+? )?(icb|integrated care board|board) )?chair(man|person)?"
+        r"( of( [\w ]+?)? (icb|integrated care board|board))?"
+    ),
+    "chief executive": re.compile(
+        r"((nhs [\w ]+? )?(icb|integrated care board) )?chief executive( officer)?"
+        r"( of( [\w ]+?)? (icb|integrated care board))?|ceo"
+    ),
+}
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+# Where the acting body's name ends: "NHS England, with the approval of ...".
+_QUALIFIER = re.compile(
+    r"\s*(?:[,;:]|\bwith\b|\bsubject to\b|\bfollowing\b|\bon the\b|\bafter\b).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_APPROVAL = re.compile(
+    r"\b(?:with|subject to)\s+(?:the\s+)?(?:prior\s+)?(?:approval|agreement|consent)\s+of\s+"
+    r"(?P<by>[^,;()]+)",
+    re.IGNORECASE,
+)
+
+
+def _key(name: str) -> str:
+    """A body's name reduced to one spelling: "the Chair of the ICB" -> "chair"."""
+    text = normalise(name)
+    for canonical, pattern in _SPELLINGS.items():
+        if pattern.fullmatch(text):
+            return canonical
+    return text
+
+
+def names_body(text: str | None, body: str) -> bool:
+    """Whether `text` names `body` as the one who acts, in any of its usual spellings."""
+    if not text:
+        return False
+    if is_body(text, body):
+        return True
+    head = _QUALIFIER.sub("", _BRACKETS.sub("", text))
+    return bool(head) and _key(head) == _key(body)
+
+
+def approval_named(text: str | None, body: str) -> bool:
+    """Whether `text` itself makes the act subject to `body`'s approval ("NHS England, with the
+    approval of the Secretary of State")."""
+    match = _APPROVAL.search(text or "")
+    return match is not None and names_body(match["by"], body)
+
+
+def _quoted(text: str) -> str:
+    return f'"{" ".join(text.split())}"'
+
+
+# --- the chair ----------------------------------------------------------------------------------
+
 
 @rule(
     code="ICB050",
@@ -32,31 +113,63 @@ ICB = "icb-constitution"
     level=Level.STATUTE,
     severity=Severity.ERROR,
     citations=[sch1b("5")],
+    requires="content",
 )
 def chair_appointment(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """NHS England appoints the chair, with the Secretary of State's approval.
 
     Requirement: The constitution must provide for the chair to be appointed by NHS England
     with the approval of the Secretary of State.
+    Provision: Schedule 1B paragraph 5: "The constitution must provide for the chair to be
+    appointed by NHS England, with the approval of the Secretary of State." The constitution
+    itself must say this, so a constitution that is silent on it is in breach.
     Why: The chair's independence from local organisations rests on a national appointment;
     no local body may appoint the chair.
     Fix: On the chair's seat set `appointed_by: NHS England` and
-    `appointment_approved_by: Secretary of State`.
-    Source: Schedule 1B paragraph 5 read in the revised text on legislation.gov.uk (S01, [V]).
+    `appointment_approved_by: Secretary of State`. Usual spellings ("NHS England (NHSE)", "NHS
+    England, with the approval of the Secretary of State") are understood.
+    Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 5).
     """
-    for index, seat in seats_with_role(doc, "chair"):
-        if not is_body(seat.appointed_by, "NHS England"):
-            yield Finding(
+    chairs = seats_with_role(doc, "chair")
+    if not chairs:
+        yield Missing(
+            SEATS,
+            "No board seat is the chair's (role: chair), so the constitution does not provide "
+            "for the chair to be appointed by NHS England with the approval of the Secretary "
+            "of State, which Schedule 1B paragraph 5 requires. Add the chair's seat with "
+            "appointed_by: NHS England and appointment_approved_by: Secretary of State.",
+        )
+        return
+    for index, seat in chairs:
+        if seat.appointed_by is None:
+            yield Missing(
                 seat_loc(index, "appointed_by"),
-                f"The chair is appointed by {seat.appointed_by or 'no one stated'}; it must be "
-                "NHS England. Set appointed_by: NHS England.",
+                "The constitution does not say who appoints the chair. It must provide for the "
+                "chair to be appointed by NHS England (Schedule 1B paragraph 5); set "
+                "appointed_by: NHS England.",
             )
-        if not is_body(seat.appointment_approved_by, "Secretary of State"):
-            yield Finding(
+        elif not names_body(seat.appointed_by, "NHS England"):
+            yield Contradiction(
+                seat_loc(index, "appointed_by"),
+                f"The constitution gives the appointment of the chair to "
+                f"{_quoted(seat.appointed_by)}. Schedule 1B paragraph 5 requires the chair to "
+                "be appointed by NHS England; set appointed_by: NHS England.",
+            )
+        approver = seat.appointment_approved_by
+        if approver is None:
+            if not approval_named(seat.appointed_by, "Secretary of State"):
+                yield Missing(
+                    seat_loc(index, "appointment_approved_by"),
+                    "The constitution does not make the chair's appointment subject to the "
+                    "approval of the Secretary of State, which Schedule 1B paragraph 5 requires. "
+                    "Set appointment_approved_by: Secretary of State.",
+                )
+        elif not names_body(approver, "Secretary of State"):
+            yield Contradiction(
                 seat_loc(index, "appointment_approved_by"),
-                "The chair's appointment must be approved by the Secretary of State; the "
-                f"constitution says {seat.appointment_approved_by or 'nothing'}. Set "
-                "appointment_approved_by: Secretary of State.",
+                f"The constitution makes the chair's appointment subject to the approval of "
+                f"{_quoted(approver)}. Schedule 1B paragraph 5 requires the approval of the "
+                "Secretary of State; set appointment_approved_by: Secretary of State.",
             )
 
 
@@ -67,6 +180,7 @@ def chair_appointment(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
     level=Level.STATUTE,
     severity=Severity.ERROR,
     citations=[sch1b("6")],
+    requires="content",
 )
 def chair_removal(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """Only NHS England may remove the chair, and only with the Secretary of State's approval.
@@ -74,33 +188,56 @@ def chair_removal(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]
     Requirement: The constitution may not give anyone other than NHS England power to remove
     the chair, and any such power must be subject to the Secretary of State's approval. It
     need not provide a power of removal at all.
+    Provision: Schedule 1B paragraph 6: "The constitution may not confer power to remove the
+    chair from office on any person other than NHS England, and any such power must be
+    expressed to be subject to the approval of the Secretary of State." The constitution
+    itself must be framed this way, so a power of removal that it gives to another body, or
+    does not make subject to that approval, is a breach; a constitution that gives no power of
+    removal passes.
     Why: If the board or a partner could remove the chair, the chair's independence and the
     national appointment would mean nothing.
     Fix: On the chair's seat, either leave `removal_by` out, or set `removal_by: NHS England`
     and `removal_approved_by: Secretary of State`.
-    Source: Schedule 1B paragraph 6 read in the revised text on legislation.gov.uk (S01, [V]);
-    the paragraph limits who may hold the power and does not require one.
+    Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 6); the
+    paragraph limits who may hold the power and does not require one.
     """
     for index, seat in seats_with_role(doc, "chair"):
-        if seat.removal_by is None:
-            if seat.removal_approved_by is not None:
-                yield Finding(
+        remover, approver = seat.removal_by, seat.removal_approved_by
+        if remover is None:
+            if approver is not None:
+                yield Missing(
                     seat_loc(index, "removal_by"),
-                    "The chair's seat names who approves a removal but not who removes. Only "
-                    "NHS England may remove the chair: set removal_by: NHS England.",
+                    "The constitution says that removing the chair needs the approval of "
+                    f"{_quoted(approver)} but not who may remove the chair. Only NHS England "
+                    "may be given that power (Schedule 1B paragraph 6); set removal_by: NHS "
+                    "England.",
                 )
             continue
-        if not is_body(seat.removal_by, "NHS England"):
-            yield Finding(
+        by_nhs_england = names_body(remover, "NHS England")
+        if not by_nhs_england:
+            yield Contradiction(
                 seat_loc(index, "removal_by"),
-                f"The constitution lets {seat.removal_by} remove the chair. Only NHS England may "
-                "be given that power. Set removal_by: NHS England, or remove the clause.",
+                f"The constitution gives {_quoted(remover)} power to remove the chair. "
+                "Schedule 1B paragraph 6 allows that power to be given only to NHS England; "
+                "set removal_by: NHS England, or remove the clause.",
             )
-        if not is_body(seat.removal_approved_by, "Secretary of State"):
-            yield Finding(
+        if approver is None:
+            # A power given to the wrong body is reported above; asking for an approval of a
+            # power that must not exist would only confuse.
+            if by_nhs_england and not approval_named(remover, "Secretary of State"):
+                yield Missing(
+                    seat_loc(index, "removal_approved_by"),
+                    "The constitution gives NHS England power to remove the chair but does not "
+                    "make it subject to the approval of the Secretary of State, which Schedule 1B "
+                    "paragraph 6 requires. Set removal_approved_by: Secretary of State.",
+                )
+        elif not names_body(approver, "Secretary of State"):
+            yield Contradiction(
                 seat_loc(index, "removal_approved_by"),
-                "Removing the chair must be subject to the Secretary of State's approval. Set "
-                "removal_approved_by: Secretary of State.",
+                "The constitution makes removing the chair subject to the approval of "
+                f"{_quoted(approver)}. Schedule 1B paragraph 6 requires the power to be "
+                "subject to the approval of the Secretary of State; set removal_approved_by: "
+                "Secretary of State.",
             )
 
 
@@ -123,16 +260,55 @@ def nhse_governance(provision: str) -> Citation:
     return Citation(NHSE_GOVERNANCE, f"Action required, {provision}", NHSE_GOVERNANCE_URL)
 
 
-# The guidance is dated only "July 2024" in the sources read, so a version is treated as made
-# after it only if it took effect after that month.
-_GUIDANCE_MONTH_END = dt.date(2024, 7, 31)
+# The guidance is dated only "July 2024", so it applies to versions that took effect from the
+# first day after that month.
+_GUIDANCE_IN_FORCE = dt.date(2024, 8, 1)
 
 
-def _after_2024_guidance(doc: IcbConstitution) -> bool:
-    """Whether NHS England's July 2024 requirements apply: a version in force after July 2024,
-    or a draft with no effective_from."""
-    effective = doc.meta.effective_from if doc.meta is not None else None
-    return effective is None or effective > _GUIDANCE_MONTH_END
+def _guidance_applies(doc: IcbConstitution) -> bool | None:
+    """Whether this version took effect after NHS England's July 2024 guidance; None where the
+    document does not say when it took effect. An undated version is not taken to be a
+    current draft."""
+    meta = doc.meta
+    if meta is None:
+        return None
+    if meta.effective_from is not None:
+        return meta.effective_from >= _GUIDANCE_IN_FORCE
+    # A version takes effect no earlier than NHS England approves it, so an approval date (or
+    # this version's date in the history) after July 2024 places it after the guidance. An
+    # earlier date does not settle it: the version may have taken effect later.
+    dates = [meta.nhse_approved_on]
+    if meta.version:
+        dates += [e.date for e in meta.version_history if e.version == meta.version]
+    if any(date is not None and date >= _GUIDANCE_IN_FORCE for date in dates):
+        return True
+    return None
+
+
+def _gated(
+    doc: IcbConstitution, found: Iterable[Finding | NotApplicable], subject: str
+) -> Iterator[Finding | NotApplicable]:
+    """What a rule of the July 2024 guidance found, as far as this version's date lets it
+    count: not applicable to a version in force before August 2024, and unknown where the
+    document does not say when the version took effect. Nothing found is a pass either way."""
+    applies = _guidance_applies(doc)
+    if applies is False:
+        effective = doc.meta.effective_from if doc.meta is not None else None
+        yield NotApplicable(
+            f"NHS England asked for {subject} in its guidance of July 2024; this version took "
+            f"effect on {effective}, before then."
+        )
+        return
+    for item in found:
+        if applies or isinstance(item, NotApplicable):
+            yield item
+        else:
+            yield Unknown(
+                item.loc,
+                "The constitution does not say when this version took effect, so it cannot be "
+                f"told whether NHS England's updated guidance on {subject} applies to it; give "
+                f"meta.effective_from. If it applies: {item.message}",
+            )
 
 
 def _designated(doc: IcbConstitution, flag: str) -> list[tuple[int, Seat]]:
@@ -140,23 +316,38 @@ def _designated(doc: IcbConstitution, flag: str) -> list[tuple[int, Seat]]:
     return [(i, s) for i, s in seats(doc) if getattr(s, flag)]
 
 
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _exactly_one(found: list[tuple[int, Seat]], flag: str, label: str) -> Iterator[Finding]:
-    """The shared count check of ICB052 and ICB055: one member, and only one, holds the title."""
-    members = sum(seat.count for _, seat in found)
-    if members == 0:
-        yield Finding(
+    """The shared check of ICB052 and ICB055: one member, and only one, holds the title.
+
+    A designated seat without a count is taken as one member: the designation names the
+    member in that seat. Only a second designated seat, or a count above one, contradicts it.
+    """
+    if not found:
+        yield Missing(
             SEATS,
-            f"No non-executive member is designated {label}. NHS England requires one of the "
-            f"non-executive members to be named {label}. Set {flag}: true on one non-executive "
-            "member's seat.",
+            f"The constitution does not designate any non-executive member as {label}. NHS "
+            f"England asks ICBs to amend their constitutions to make one of the non-executive "
+            f"members {label}. Set {flag}: true on one non-executive member's seat.",
         )
-    elif members > 1:
-        index, seat = found[1] if len(found) > 1 else found[0]
-        yield Finding(
-            seat_loc(index, flag if len(found) > 1 else "count"),
-            f"{members} members are designated {label}; there must be exactly one. Keep "
-            f"{flag}: true on one non-executive member's seat (with count: 1) and remove it "
-            f"from the others, including {seat_name(seat)}.",
+    elif len(found) > 1:
+        index, _ = found[1]
+        yield Contradiction(
+            seat_loc(index, flag),
+            f"Seats {_and([seat_name(s) for _, s in found])} are each designated {label}; "
+            f"exactly one non-executive member may be. Keep {flag}: true on one seat and "
+            "remove it from the others.",
+        )
+    elif headcount(found).least > 1:
+        index, seat = found[0]
+        yield Contradiction(
+            seat_loc(index, "count"),
+            f"Seat {seat_name(seat)} is designated {label} and holds {seat.count} members; "
+            f"exactly one member may be {label}. Give the {label} a seat of its own with "
+            "count: 1.",
         )
 
 
@@ -174,36 +365,54 @@ def _audit_chairs(doc: IcbConstitution) -> Iterator[tuple[int, str]]:
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 1"), UIN_45636],
+    requires="content",
 )
-def deputy_chair(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def deputy_chair(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding | NotApplicable]:
     """One non-executive member, and only one, must be designated deputy chair.
 
     Requirement: The constitution must name one of the non-executive members as deputy chair
-    of the board. The rule applies to versions that took effect after July 2024 and to drafts
-    without `meta.effective_from`; earlier versions are not checked.
+    of the board. NHS England asked for this in July 2024: the rule applies to versions that
+    took effect from August 2024 and does not apply to earlier ones. The version's date is
+    `meta.effective_from`; without it, an NHS England approval date after July 2024
+    (`meta.nhse_approved_on`, or this version's date in the history) also places it after the
+    guidance, since a version cannot take effect before it is approved. Where the
+    constitution gives neither, what the rule finds is reported as not stated.
+    Provision: NHS England's guidance of July 2024, "Action required": "Where an ICB has not
+    already made the following amendments to their constitution, they are asked to do so at
+    their next opportunity", the first being "Making one of the non-executive board members -
+    but not the audit committee chair - also the deputy chair of the board." NHS England asks
+    for the designation in the constitution itself, so a constitution in force after the
+    guidance must make it, and one that designates no deputy chair is in breach.
     Why: If the chair is unavailable for a short or a long time, it must be clear who chairs
     board meetings. NHS England asks ICBs to add the designation at their next amendment.
-    Fix: Set `is_deputy_chair: true` on exactly one seat with `category: non_executive`
-    (and `count: 1`), not the seat of the audit committee chair.
-    Source: NHS England long-read "Guidance on integrated care board constitutions and
-    governance", "Action required", bullet 1, read as guidance text (catalogue S14, [V]; the
-    stored copy of its opening, "About this guidance" and "Action required", was re-read for
-    this rule). It updates the 13 May 2022 guidance and asks ICBs to amend at their next
-    opportunity, allowing an NHS England-approved transition for non-executive roles. The
-    long-read's own date is not in the part read: "July 2024", and the statement that it made
-    a deputy chair a requirement for all ICBs, come from DHSC's written answer UIN 45636 ([S]).
+    Fix: Set `is_deputy_chair: true` on exactly one seat with `category: non_executive`, not
+    the seat of the audit committee chair, and give `meta.effective_from`.
+    Source: Read in NHS England's guidance of July 2024 (Guidance on integrated care board
+    constitutions and governance, "Action required", bullet 1). The page does not carry its
+    date; "July 2024", and that the update made a deputy chair a requirement for all ICBs, are
+    from DHSC's written answer UIN 45636.
     """
-    if not _after_2024_guidance(doc):
-        return
     found = _designated(doc, "is_deputy_chair")
+    yield from _gated(doc, _deputy_chair_findings(found), "a deputy chair")
+
+
+def _deputy_chair_findings(found: list[tuple[int, Seat]]) -> Iterator[Finding]:
     yield from _exactly_one(found, "is_deputy_chair", "deputy chair")
     for index, seat in found:
-        if seat.category != "non_executive":
-            yield Finding(
+        if seat.category is None:
+            yield Missing(
                 seat_loc(index, "category"),
-                f"Seat {seat_name(seat)} is designated deputy chair but its category is "
-                f"{seat.category or 'not given'}. The deputy chair must be one of the "
-                "non-executive members: move is_deputy_chair: true to a seat with "
+                f"Seat {seat_name(seat)} is designated deputy chair, but the constitution "
+                "does not say what kind of member sits in it. The deputy chair must be one of "
+                "the non-executive members: set category: non_executive if it is one, or move "
+                "is_deputy_chair: true to a non-executive member's seat.",
+            )
+        elif seat.category != "non_executive":
+            yield Contradiction(
+                seat_loc(index, "category"),
+                f"Seat {seat_name(seat)} is designated deputy chair but is a "
+                f"{seat.category.replace('_', ' ')} member's seat. The deputy chair must be one "
+                "of the non-executive members: move is_deputy_chair: true to a seat with "
                 "category: non_executive.",
             )
 
@@ -215,32 +424,43 @@ def deputy_chair(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 1")],
+    requires="content",
 )
-def deputy_chair_not_audit_chair(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def deputy_chair_not_audit_chair(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | NotApplicable]:
     """The deputy chair must not chair the audit committee.
 
     Requirement: The non-executive member designated deputy chair must not be the chair of
-    the audit committee. Applies to versions in force after July 2024 and to undated drafts.
+    the audit committee. Applies to versions that took effect from August 2024 (dated as
+    ICB052 explains); where the constitution does not say when the version took effect, a
+    deputy chair who chairs audit is reported as not stated.
+    Provision: NHS England's guidance of July 2024, "Action required", asks ICBs to amend their
+    constitutions by "Making one of the non-executive board members - but not the audit
+    committee chair - also the deputy chair of the board." The designation is made in the
+    constitution itself, so the constitution must not give it to the audit committee chair;
+    one that does is in breach.
     Why: The audit committee chair gives the board independent assurance, including on how it
     is led; that role does not sit well with standing in for the chair.
     Fix: Give the audit committee's `chair_seat` to another non-executive member, or move
     `is_deputy_chair: true` to a non-executive member who does not chair audit.
-    Source: NHS England long-read "Guidance on integrated care board constitutions and
-    governance" (July 2024 per written answer UIN 45636, [S]), "Action required", bullet 1,
-    which excludes the audit committee chair; read as guidance text (catalogue S14, [V]).
+    Source: Read in NHS England's guidance of July 2024 (Guidance on integrated care board
+    constitutions and governance, "Action required", bullet 1); the date is from DHSC's
+    written answer UIN 45636.
     """
-    if not _after_2024_guidance(doc):
-        return
     deputies = {seat.id for _, seat in _designated(doc, "is_deputy_chair")}
-    for index, chair_seat in _audit_chairs(doc):
-        if chair_seat in deputies:
-            yield Finding(
-                ("committees", index, "chair_seat"),
-                f'The audit committee "{doc.committees[index].name}" is chaired by seat '
-                f'"{chair_seat}", which is the deputy chair. NHS England asks that the deputy '
-                "chair be a non-executive member other than the audit committee chair. Choose "
-                "another chair for the committee, or designate another deputy chair.",
-            )
+    found = (
+        Contradiction(
+            ("committees", index, "chair_seat"),
+            f'The audit committee "{doc.committees[index].name}" is chaired by seat '
+            f'"{chair_seat}", which is the deputy chair. NHS England asks that the deputy chair '
+            "be a non-executive member other than the audit committee chair. Choose another "
+            "chair for the committee, or designate another deputy chair.",
+        )
+        for index, chair_seat in _audit_chairs(doc)
+        if chair_seat in deputies
+    )
+    yield from _gated(doc, found, "the deputy chair")
 
 
 _DEPUTY_TITLE = re.compile(r"\b(deputy|vice)[\s-]*chair", re.IGNORECASE)
@@ -253,19 +473,28 @@ _DEPUTY_TITLE = re.compile(r"\b(deputy|vice)[\s-]*chair", re.IGNORECASE)
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 1, first and second sub-points"), sch1b("5")],
+    requires="content",
 )
-def deputy_chair_is_a_designation(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def deputy_chair_is_a_designation(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | NotApplicable]:
     """The deputy chair is a designation of a non-executive member, not a new seat or the chair.
 
     Requirement: Naming a deputy chair must not create a new post on the board, and the
-    deputy chair does not become the chair. Applies to versions in force after July 2024 and
-    to undated drafts. How the check works: a seat counts as a deputy chair seat if its
-    title says "deputy chair" or "vice chair" (also "vice-chair", "deputy chairman"); it
-    passes only if it is an ordinary non-executive member's seat marked
-    `is_deputy_chair: true`. Separately, the chair's own seat must not carry
-    `is_deputy_chair`. A deputy chair designation on a seat of another category is also
-    reported by ICB052. The catalogue's text check (wording saying the deputy "succeeds" or
-    "becomes" chair) is not made: the document model holds no free-text clause for it.
+    deputy chair does not become the chair. Applies to versions that took effect from August
+    2024 (dated as ICB052 explains); where the constitution does not say when the version
+    took effect, what the rule finds is reported as not stated. How the check works: a seat
+    counts as a deputy chair seat if its title says "deputy chair" or "vice chair" (also
+    "vice-chair", "deputy chairman"); it passes only if it is an ordinary non-executive
+    member's seat marked `is_deputy_chair: true`. Separately, the chair's own seat must not
+    carry `is_deputy_chair`. A deputy chair designation on a seat of another category is
+    also reported by ICB052. Wording saying the deputy "succeeds" or "becomes" chair is not
+    checked: the document model holds no free text for it.
+    Provision: NHS England's guidance of July 2024, "Action required", bullet 1, on the deputy
+    chair the constitution is to designate: "This is not intended to be a new appointment"
+    and "This person would not become the chair". The constitution must therefore make the
+    designation among the existing non-executive members; one that sets up a separate deputy
+    chair post, or designates the chair, contradicts it and is in breach.
     Why: NHS England means the designation only to make clear who chairs meetings when the
     chair is away. A separate "Deputy Chair" seat would add a member that the board
     composition and appointment rules do not provide for, and the chair's office can only be
@@ -273,32 +502,56 @@ def deputy_chair_is_a_designation(doc: IcbConstitution, options: NoOptions) -> I
     Fix: Remove any separate deputy or vice chair seat and set `is_deputy_chair: true` on an
     existing seat with `role: ordinary` and `category: non_executive`; never on the chair's
     seat.
-    Source: NHS England long-read "Guidance on integrated care board constitutions and
-    governance" (July 2024 per written answer UIN 45636, [S]), "Action required", bullet 1
-    and its first two sub-points (not a new appointment; the deputy would not become chair),
-    read as guidance text (catalogue S14, [V]); Schedule 1B paragraph 5 (NHS England appoints
-    the chair with the Secretary of State's approval) read on legislation.gov.uk (S01, [V]).
+    Source: Read in NHS England's guidance of July 2024 (Guidance on integrated care board
+    constitutions and governance, "Action required", bullet 1 and its first two sub-points;
+    the date is from DHSC's written answer UIN 45636), and in the text of the Act on
+    legislation.gov.uk (Schedule 1B paragraph 5: NHS England appoints the chair with the
+    Secretary of State's approval).
     """
-    if not _after_2024_guidance(doc):
-        return
+    yield from _gated(doc, _designation_findings(doc), "the deputy chair")
+
+
+def _designation_findings(doc: IcbConstitution) -> Iterator[Finding]:
     for index, seat in seats(doc):
-        if seat.role == "chair" and seat.is_deputy_chair:
-            yield Finding(
-                seat_loc(index, "is_deputy_chair"),
-                "The chair's seat is designated deputy chair. The deputy chair stands in "
-                "when the chair is unavailable, so must be one of the non-executive members. "
-                "Set is_deputy_chair: false here and true on a non-executive member's seat.",
-            )
-        elif _DEPUTY_TITLE.search(seat.title or "") and not (
-            seat.role == "ordinary" and seat.category == "non_executive" and seat.is_deputy_chair
-        ):
-            yield Finding(
+        if seat.role == "chair":
+            if seat.is_deputy_chair:
+                yield Contradiction(
+                    seat_loc(index, "is_deputy_chair"),
+                    "The chair's seat is designated deputy chair. The deputy chair stands in "
+                    "when the chair is unavailable, so must be one of the non-executive "
+                    "members. Set is_deputy_chair: false here and true on a non-executive "
+                    "member's seat.",
+                )
+            continue
+        if not _DEPUTY_TITLE.search(seat.title or ""):
+            continue
+        if seat.role == "ordinary" and seat.category == "non_executive" and seat.is_deputy_chair:
+            continue
+        other = [
+            f"a {seat.role.replace('_', ' ')}'s seat"
+            if seat.role not in (None, "ordinary")
+            else "",
+            f"a {seat.category.replace('_', ' ')} member's seat"
+            if seat.category not in (None, "non_executive")
+            else "",
+        ]
+        said = [text for text in other if text]
+        if said:
+            yield Contradiction(
                 seat_loc(index, "title"),
-                f"Seat {seat_name(seat)} is titled as a deputy chair but is not a non-executive "
-                "member designated deputy chair. The deputy chair is not a new post: it is one "
-                "of the existing non-executive members. Remove this seat and set "
-                "is_deputy_chair: true on a non-executive member, or, if this seat is that "
-                "member, set role: ordinary, category: non_executive and is_deputy_chair: true.",
+                f"Seat {seat_name(seat)} is titled as a deputy chair but is {_and(said)}. The "
+                "deputy chair is not a new post: it is one of the existing non-executive "
+                "members. Remove this seat and set is_deputy_chair: true on a non-executive "
+                "member's seat.",
+            )
+        else:
+            yield Missing(
+                seat_loc(index, "title"),
+                f"Seat {seat_name(seat)} is titled as a deputy chair, but the constitution does "
+                "not show it to be one of the non-executive members designated deputy chair. "
+                "The deputy chair is not a new post. If this seat is that member, set role: "
+                "ordinary, category: non_executive and is_deputy_chair: true; otherwise remove "
+                "it and designate a non-executive member.",
             )
 
 
@@ -309,37 +562,66 @@ def deputy_chair_is_a_designation(doc: IcbConstitution, options: NoOptions) -> I
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 2")],
+    requires="content",
 )
-def senior_non_executive_member(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def senior_non_executive_member(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | NotApplicable]:
     """One non-executive member, and only one, must be designated senior non-executive member.
 
     Requirement: The constitution must name one of the non-executive members (an ordinary
-    member, not the chair) as senior non-executive member. Applies to versions in force after
-    July 2024 and to undated drafts.
+    member, not the chair) as senior non-executive member. Applies to versions that took
+    effect from August 2024 (dated as ICB052 explains); where the constitution does not say
+    when the version took effect, what the rule finds is reported as not stated.
+    Provision: NHS England's guidance of July 2024, "Action required", lists the amendments
+    ICBs are asked to make "to their constitution"; the second is that "ICBs should make one
+    of their non-executive board members the senior non-executive member". The designation
+    is one of those amendments to the constitution itself, so a constitution in force after
+    the guidance must make it, and one that makes none is in breach.
     Why: The role mirrors the senior independent director of NHS trusts and foundation
     trusts: someone other than the chair who supports the appraisal of the chair and can
     mediate between the chair and the board.
     Fix: Set `is_senior_non_executive: true` on exactly one seat with `role: ordinary` and
-    `category: non_executive` (and `count: 1`).
-    Source: NHS England long-read "Guidance on integrated care board constitutions and
-    governance" (July 2024 per written answer UIN 45636, [S]), "Action required", bullet 2,
-    read as guidance text (catalogue S14, [V]).
+    `category: non_executive`, and give `meta.effective_from`.
+    Source: Read in NHS England's guidance of July 2024 (Guidance on integrated care board
+    constitutions and governance, "Action required", bullet 2); the date is from DHSC's
+    written answer UIN 45636.
     """
-    if not _after_2024_guidance(doc):
-        return
     found = _designated(doc, "is_senior_non_executive")
-    yield from _exactly_one(found, "is_senior_non_executive", "senior non-executive member")
+    yield from _gated(doc, _senior_findings(found), "a senior non-executive member")
+
+
+def _senior_findings(found: list[tuple[int, Seat]]) -> Iterator[Finding]:
+    label = "senior non-executive member"
+    yield from _exactly_one(found, "is_senior_non_executive", label)
     for index, seat in found:
-        if seat.category != "non_executive" or seat.role != "ordinary":
-            wrong = "category" if seat.category != "non_executive" else "role"
-            yield Finding(
-                seat_loc(index, wrong),
-                f"Seat {seat_name(seat)} is designated senior non-executive member but its "
-                f"{wrong} is {getattr(seat, wrong) or 'not given'}. The senior non-executive "
-                "member must be one of the non-executive members other than the chair: move "
-                "is_senior_non_executive: true to a seat with role: ordinary and "
-                "category: non_executive.",
-            )
+        for field, wanted in (("category", "non_executive"), ("role", "ordinary")):
+            value = getattr(seat, field)
+            if value == wanted:
+                continue
+            if value is None:
+                yield Missing(
+                    seat_loc(index, field),
+                    f"Seat {seat_name(seat)} is designated {label}, but the constitution does "
+                    f"not give its {field}. The {label} must be one of the non-executive "
+                    "members other than the chair: set role: ordinary and category: "
+                    "non_executive if it is one, or move is_senior_non_executive: true.",
+                )
+            else:
+                yield Contradiction(
+                    seat_loc(index, field),
+                    f"Seat {seat_name(seat)} is designated {label} but is "
+                    f"{_describe(seat, field)}. The {label} must be one of the non-executive "
+                    "members other than the chair: move is_senior_non_executive: true to a "
+                    "seat with role: ordinary and category: non_executive.",
+                )
+            break
+
+
+def _describe(seat: Seat, field: str) -> str:
+    if field == "role":
+        return f"the {(seat.role or '').replace('_', ' ')}'s seat"
+    return f"a {(seat.category or '').replace('_', ' ')} member's seat"
 
 
 @rule(
@@ -349,38 +631,51 @@ def senior_non_executive_member(doc: IcbConstitution, options: NoOptions) -> Ite
     level=Level.NHSE_POLICY,
     severity=Severity.WARNING,
     citations=[nhse_governance("bullet 2")],
+    requires="conduct",
 )
-def senior_non_executive_member_role(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def senior_non_executive_member_role(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | NotApplicable]:
     """The constitution should describe what the senior non-executive member does.
 
     Requirement: The senior non-executive member supports the NHS England regional director
     in appraising the chair and in checking the chair's compliance with the fit and proper
     person test, acts as a sounding board for the chair and, where needed, mediates between
-    the chair and other members. The constitution should say so. Applies to versions in
-    force after July 2024 and to undated drafts.
+    the chair and other members. Applies to versions that took effect from August 2024
+    (dated as ICB052 explains); where the constitution does not say when the version took
+    effect, silence is reported as not stated either way.
+    Provision: NHS England's guidance of July 2024, "Action required", bullet 2: ICBs should
+    make a non-executive member the senior non-executive member "to support the NHS England
+    regional director in the appraisal of the chair and their compliance with the fit and
+    proper person test, and to act as a sounding board for the chair and - if necessary - to
+    mediate between the chair and other board members." The words describe what the member
+    does, not what the constitution must set out (a role specification may hold it), so a
+    constitution that is silent on it is "not stated", not in breach.
     Why: Without a stated role the designation is a title only, and members do not know whom
     to turn to about the chair.
     Fix: Add the role description (for example in the section on non-executive members) and
     set `board.snem_role_clause: true`.
-    Source: NHS England long-read "Guidance on integrated care board constitutions and
-    governance" (July 2024 per written answer UIN 45636, [S]), "Action required", bullet 2,
-    read as guidance text (catalogue S14, [V]). This is a presence-of-clause rule: it can
-    only check that the clause is present, not what it says. Shipped as a warning, not an
-    error: the part of the guidance read describes the role but does not say the constitution
-    itself must set it out (the updated model constitution was not read), and a role
-    specification may hold it instead.
+    Source: Read in NHS England's guidance of July 2024 (Guidance on integrated care board
+    constitutions and governance, "Action required", bullet 2); the date is from DHSC's
+    written answer UIN 45636. The rule can only check that the clause is recorded, not what
+    it says; the updated model constitution was not available, so it warns.
     """
-    if not _after_2024_guidance(doc):
-        return
     board = doc.board
-    yield from unless_true(
+    found = unless_true(
         board.snem_role_clause if board is not None else None,
         ("board", "snem_role_clause"),
-        "The constitution does not describe the senior non-executive member's role: "
+        "The constitution does not describe the senior non-executive member's role. NHS "
+        "England's guidance gives the role as supporting NHS England's regional director in "
+        "the chair's appraisal and fit and proper person checks, acting as a sounding board "
+        "for the chair, and mediating between the chair and other members. If the "
+        "constitution describes it, set board.snem_role_clause: true.",
+        contradicted="The constitution says it does not describe the senior non-executive "
+        "member's role (snem_role_clause: false). NHS England's guidance gives the role as "
         "supporting NHS England's regional director in the chair's appraisal and fit and "
         "proper person checks, acting as a sounding board for the chair, and mediating "
-        "between the chair and other members. Add it and set board.snem_role_clause: true.",
+        "between the chair and other members; describe it and set snem_role_clause: true.",
     )
+    yield from _gated(doc, found, "the senior non-executive member")
 
 
 @rule(
@@ -390,40 +685,48 @@ def senior_non_executive_member_role(doc: IcbConstitution, options: NoOptions) -
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 2, first sub-point")],
+    requires="content",
 )
 def senior_non_executive_deputy_not_audit_chair(
     doc: IcbConstitution, options: NoOptions
-) -> Iterator[Finding]:
+) -> Iterator[Finding | NotApplicable]:
     """A member who is both senior non-executive member and deputy chair must not chair audit.
 
     Requirement: One non-executive member may be both the senior non-executive member and the
     deputy chair, but not if that member chairs the audit committee. (A senior non-executive
     member who chairs audit is allowed, but cannot also be deputy chair.) Applies to versions
-    in force after July 2024 and to undated drafts.
+    that took effect from August 2024 (dated as ICB052 explains); where the constitution
+    does not say when the version took effect, what the rule finds is reported as not
+    stated.
+    Provision: NHS England's guidance of July 2024, "Action required", bullet 2, on the
+    designations ICBs are asked to make in their constitutions: "The senior non-executive
+    member may, unless they are the audit committee chair, be the deputy chair." The
+    constitution must therefore not give both designations to the audit committee chair; one
+    that does contradicts the guidance and is in breach.
     Why: Combining the two designations is allowed only where it does not compromise the
     independence of the audit committee chair.
     Fix: Give the audit committee's `chair_seat` to another non-executive member, or move one
     of the two designations (`is_deputy_chair` or `is_senior_non_executive`) to another
     non-executive member.
-    Source: NHS England long-read "Guidance on integrated care board constitutions and
-    governance" (July 2024 per written answer UIN 45636, [S]), "Action required", bullet 2,
-    first sub-point, read as guidance text (catalogue S14, [V]).
+    Source: Read in NHS England's guidance of July 2024 (Guidance on integrated care board
+    constitutions and governance, "Action required", bullet 2, first sub-point); the date is
+    from DHSC's written answer UIN 45636.
     """
-    if not _after_2024_guidance(doc):
-        return
     both = {
         seat.id for _, seat in seats(doc) if seat.is_deputy_chair and seat.is_senior_non_executive
     }
-    for index, chair_seat in _audit_chairs(doc):
-        if chair_seat in both:
-            yield Finding(
-                ("committees", index, "chair_seat"),
-                f'The audit committee "{doc.committees[index].name}" is chaired by seat '
-                f'"{chair_seat}", which is both the senior non-executive member and the deputy '
-                "chair. The two may be combined only in a member who does not chair audit. "
-                "Choose another audit chair, or move one designation to another non-executive "
-                "member.",
-            )
+    found = (
+        Contradiction(
+            ("committees", index, "chair_seat"),
+            f'The audit committee "{doc.committees[index].name}" is chaired by seat '
+            f'"{chair_seat}", which is both the senior non-executive member and the deputy '
+            "chair. The two may be combined only in a member who does not chair audit. Choose "
+            "another audit chair, or move one designation to another non-executive member.",
+        )
+        for index, chair_seat in _audit_chairs(doc)
+        if chair_seat in both
+    )
+    yield from _gated(doc, found, "the senior non-executive member")
 
 
 @rule(
@@ -433,69 +736,125 @@ def senior_non_executive_deputy_not_audit_chair(
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 1, second sub-point")],
+    requires="conduct",
 )
-def quorum_without_chair(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def quorum_without_chair(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | NotApplicable]:
     """The board's quorum must be possible to meet when the chair is absent.
 
     Requirement: The standing orders' quorum must let the board meet without the chair: the
     chair's presence may be required only if the deputy chair may preside and count in the
     chair's place, and the numbers must be reachable by the other members. Applies to
-    versions in force after July 2024 and to undated drafts. The arithmetic counts board
-    seats (with their `count`), leaving out the chair's seat; it does not know which other
-    members may also be absent.
+    versions that took effect from August 2024 (dated as ICB052 explains); where the
+    constitution does not say when the version took effect, what the rule finds is reported
+    as not stated. The arithmetic counts board seats with their
+    `count`, leaving out the chair's seat; a seat without a count is at least one member,
+    and where the numbers then cannot be shown to be reachable the rule says so rather than
+    guess. It does not know which other members may also be absent. A constitution that
+    states no quorum is not checked.
+    Provision: NHS England's guidance of July 2024, "Action required", bullet 1, second
+    sub-point: "local quoracy rules should allow the board to meet without the chair." This
+    is a "should" about how the board's rules work, not words the constitution must contain,
+    so silence is "not stated"; a quorum that cannot be met without the chair contradicts it
+    and is a breach.
     Why: The deputy chair exists so that the board can carry on when the chair is unavailable;
     a quorum that needs the chair defeats it.
     Fix: Set `standing_orders.quorum.chair_presence_required: false`, or keep it true with
     `deputy_may_preside: true`; do not list the chair's seat in `required` unless the deputy
-    may preside; and set `min_members` and each category minimum no higher than the number of
-    members other than the chair.
-    Source: NHS England long-read "Guidance on integrated care board constitutions and
-    governance" (July 2024 per written answer UIN 45636, [S]), "Action required", bullet 1,
-    second sub-point ("local quoracy rules should allow the board to meet without the
-    chair"), read as guidance text (catalogue S14, [V]).
+    may preside; set `min_members` and each category minimum no higher than the number of
+    members other than the chair; and give each seat its `count`.
+    Source: Read in NHS England's guidance of July 2024 (Guidance on integrated care board
+    constitutions and governance, "Action required", bullet 1, second sub-point); the date is
+    from DHSC's written answer UIN 45636.
     """
-    if not _after_2024_guidance(doc):
-        return
+    yield from _gated(doc, _quorum_findings(doc), "quorum rules without the chair")
+
+
+def _quorum_findings(doc: IcbConstitution) -> Iterator[Finding | NotApplicable]:
     quorum = doc.standing_orders.quorum if doc.standing_orders is not None else None
     if quorum is None:
+        yield NotApplicable("the constitution states no quorum for board meetings")
         return
     loc = ("standing_orders", "quorum")
-    deputy_presides = quorum.deputy_may_preside is True
-    if quorum.chair_presence_required is True and not deputy_presides:
-        yield Finding(
-            (*loc, "chair_presence_required"),
-            "The quorum requires the chair to be present and does not let the deputy chair "
-            "preside in the chair's place, so the board cannot meet without the chair. Set "
-            "chair_presence_required: false, or set deputy_may_preside: true.",
-        )
+    deputy = quorum.deputy_may_preside
+    if quorum.chair_presence_required is True:
+        yield from _chair_needed(deputy, (*loc, "chair_presence_required"), "the chair")
     chairs = seats_with_role(doc, "chair")
     if not chairs:
         return
     chair_ids = {seat.id for _, seat in chairs}
     chair_categories = {seat.category for _, seat in chairs if seat.category}
-    others = [seat for _, seat in seats(doc) if seat.role != "chair"]
-    if quorum.min_members is not None and quorum.min_members > sum(s.count for s in others):
-        yield Finding(
-            (*loc, "min_members"),
-            f"The quorum is {quorum.min_members} members, but the board has only "
-            f"{sum(s.count for s in others)} members besides the chair, so it can never be met "
-            "without the chair. Lower min_members.",
-        )
+    # The Act provides for one chief executive, so that seat is one member even without a count.
+    others = [
+        (i, s.model_copy(update={"count": 1}) if s.role == "chief_executive" and not s.count else s)
+        for i, s in seats(doc)
+        if s.role != "chair"
+    ]
+    if quorum.min_members is not None:
+        yield from _reachable(doc, others, quorum.min_members, (*loc, "min_members"), "member")
     for number, need in enumerate(quorum.required):
-        if need.seat in chair_ids and not deputy_presides:
-            yield Finding(
-                (*loc, "required", number, "seat"),
-                "The quorum requires the chair's seat to be present, and the deputy chair may "
-                "not stand in, so the board cannot meet without the chair. Remove this entry "
-                "or set deputy_may_preside: true.",
-            )
+        if need.seat in chair_ids:
+            yield from _chair_needed(deputy, (*loc, "required", number, "seat"), "the chair's seat")
         elif need.category in chair_categories:
-            available = sum(s.count for s in others if s.category == need.category)
-            if need.min > available:
-                label = need.category.replace("_", "-")
-                yield Finding(
-                    (*loc, "required", number, "min"),
-                    f"The quorum needs {need.min} {label} members, but besides the chair the "
-                    f"board has only {available}, so it cannot be met without the chair. Lower "
-                    "the minimum.",
-                )
+            yield from _reachable(
+                doc,
+                [(i, s) for i, s in others if s.category == need.category],
+                need.min,
+                (*loc, "required", number, "min"),
+                f"{need.category.replace('_', '-')} member",
+            )
+
+
+def _chair_needed(deputy: bool | None, loc: tuple[str | int, ...], what: str) -> Iterator[Finding]:
+    """A quorum that requires the chair: met without the chair only if the deputy stands in."""
+    if deputy is True:
+        return
+    if deputy is False:
+        yield Contradiction(
+            loc,
+            f"The quorum requires {what} to be present and does not let the deputy chair "
+            "preside and count in the chair's place, so the board cannot meet without the "
+            "chair. NHS England's guidance says local quorum rules should allow it: set "
+            "deputy_may_preside: true, or stop requiring the chair.",
+        )
+    else:
+        yield Missing(
+            loc,
+            f"The quorum requires {what} to be present, and the constitution does not say "
+            "whether the deputy chair may preside and count in the chair's place. NHS "
+            "England's guidance says local quorum rules should allow the board to meet "
+            "without the chair; if the deputy chair may stand in, set deputy_may_preside: true.",
+        )
+
+
+def _reachable(
+    doc: IcbConstitution,
+    candidates: list[tuple[int, Seat]],
+    needed: int,
+    loc: tuple[str | int, ...],
+    member: str,
+) -> Iterator[Finding]:
+    """Whether the members other than the chair can make up `needed` of the quorum."""
+    key = "min_members" if loc[-1] == "min_members" else "the minimum"
+    count = headcount(candidates)
+    if count.least >= needed:
+        return
+    wanted = f"{needed} {member}s" if needed > 1 else f"at least one {member}"
+    if count.exact:
+        has = f"only {count.least}" if count.least else f"no {member}"
+        yield Contradiction(
+            loc,
+            f"The quorum needs {wanted}, but besides the chair the board has {has}, so it "
+            f"can never be met without the chair. Lower {key}.",
+        )
+        return
+    board = dict(seats(doc))
+    names = _and([seat_name(board[index]) for index in count.uncounted])
+    seat_word = "seat" if len(count.uncounted) == 1 else "seats"
+    yield Unknown(
+        loc,
+        f"The quorum needs {wanted}, and the constitution does not say how many members sit "
+        f"in {seat_word} {names}, so it cannot be shown that the quorum can be met without "
+        "the chair. Give each seat a count.",
+    )

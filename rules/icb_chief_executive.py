@@ -1,16 +1,31 @@
-"""Catalogue section E: the chief executive."""
+"""The chief executive."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from icslint.diagnostics import Finding, Level, Severity
+from icslint.diagnostics import (
+    Contradiction,
+    Finding,
+    Level,
+    Missing,
+    NotApplicable,
+    Severity,
+)
 from icslint.models.icb import IcbConstitution
 from icslint.registry import NoOptions, rule
 
-from ._support import is_body, sch1b, seat_loc, seats_with_role, secondary, unless_true
+from ._support import SEATS, sch1b, seat_loc, seats_with_role, secondary, unless_true
+
+# The tolerant comparison of bodies' names ("the Chair of the ICB", "NHS England (NHSE)")
+# lives with the chair rules, which need it too.
+from .icb_chair import approval_named, names_body
 
 ICB = "icb-constitution"
+
+
+def _quoted(text: str) -> str:
+    return f'"{" ".join(text.split())}"'
 
 
 @rule(
@@ -20,32 +35,64 @@ ICB = "icb-constitution"
     level=Level.STATUTE,
     severity=Severity.ERROR,
     citations=[sch1b("7(1)")],
+    requires="content",
 )
 def chief_executive_appointment(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The chair appoints the chief executive, with NHS England's approval.
 
     Requirement: The constitution must provide for the chief executive to be appointed by
     the chair with the approval of NHS England.
+    Provision: Schedule 1B paragraph 7(1): "The constitution must provide for the chief
+    executive to be appointed by the chair, with the approval of NHS England." The
+    constitution itself must say this, so a constitution that is silent on it is in breach.
     Why: The chief executive is the ICB's accountable officer; the Act fixes who chooses the
     post-holder and who must agree.
     Fix: On the chief executive's seat set `appointed_by: Chair` and
-    `appointment_approved_by: NHS England`.
-    Source: Schedule 1B paragraph 7(1) read in the revised text on legislation.gov.uk
-    (S01, [V]).
+    `appointment_approved_by: NHS England`. Usual spellings ("the Chair of the ICB", "NHS
+    England (NHSE)", "the Chair, with the approval of NHS England") are understood.
+    Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 7(1)).
     """
-    for index, seat in seats_with_role(doc, "chief_executive"):
-        if not is_body(seat.appointed_by, "Chair"):
-            yield Finding(
+    chiefs = seats_with_role(doc, "chief_executive")
+    if not chiefs:
+        yield Missing(
+            SEATS,
+            "No board seat is the chief executive's (role: chief_executive), so the "
+            "constitution does not provide for the chief executive to be appointed by the "
+            "chair with the approval of NHS England, which Schedule 1B paragraph 7(1) requires. "
+            "Add the chief executive's seat with appointed_by: Chair and "
+            "appointment_approved_by: NHS England.",
+        )
+        return
+    for index, seat in chiefs:
+        if seat.appointed_by is None:
+            yield Missing(
                 seat_loc(index, "appointed_by"),
-                f"The chief executive is appointed by {seat.appointed_by or 'no one stated'}; "
-                "it must be the chair. Set appointed_by: Chair.",
+                "The constitution does not say who appoints the chief executive. It must "
+                "provide for the chief executive to be appointed by the chair (Schedule 1B "
+                "paragraph 7(1)); set appointed_by: Chair.",
             )
-        if not is_body(seat.appointment_approved_by, "NHS England"):
-            yield Finding(
+        elif not names_body(seat.appointed_by, "Chair"):
+            yield Contradiction(
+                seat_loc(index, "appointed_by"),
+                "The constitution gives the appointment of the chief executive to "
+                f"{_quoted(seat.appointed_by)}. Schedule 1B paragraph 7(1) requires the chief "
+                "executive to be appointed by the chair; set appointed_by: Chair.",
+            )
+        approver = seat.appointment_approved_by
+        if approver is None:
+            if not approval_named(seat.appointed_by, "NHS England"):
+                yield Missing(
+                    seat_loc(index, "appointment_approved_by"),
+                    "The constitution does not make the chief executive's appointment subject "
+                    "to the approval of NHS England, which Schedule 1B paragraph 7(1) requires. "
+                    "Set appointment_approved_by: NHS England.",
+                )
+        elif not names_body(approver, "NHS England"):
+            yield Contradiction(
                 seat_loc(index, "appointment_approved_by"),
-                "The chief executive's appointment must be approved by NHS England; the "
-                f"constitution says {seat.appointment_approved_by or 'nothing'}. Set "
-                "appointment_approved_by: NHS England.",
+                "The constitution makes the chief executive's appointment subject to the "
+                f"approval of {_quoted(approver)}. Schedule 1B paragraph 7(1) requires the "
+                "approval of NHS England; set appointment_approved_by: NHS England.",
             )
 
 
@@ -56,6 +103,7 @@ def chief_executive_appointment(doc: IcbConstitution, options: NoOptions) -> Ite
     level=Level.STATUTE,
     severity=Severity.ERROR,
     citations=[sch1b("7(2)"), sch1b("19(4)")],
+    requires="content",
 )
 def chief_executive_employee(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The chief executive must be an employee of the ICB, on appointment and while in post.
@@ -63,29 +111,60 @@ def chief_executive_employee(doc: IcbConstitution, options: NoOptions) -> Iterat
     Requirement: A person may become, and may remain, chief executive only while they are an
     employee of the ICB (a civil servant or certain others seconded to the ICB count as
     employees for this purpose).
+    Provision: Schedule 1B paragraph 7(2): "The constitution must provide that a person is
+    eligible to become or remain the chief executive only if the person is an employee of the
+    integrated care board." The constitution itself must say this, so a constitution that is
+    silent on it, or makes employment a condition of appointment only, is in breach.
     Why: The accountable officer must be answerable to the ICB as its employer; the condition
     applies for as long as the person holds the post, not just on the day of appointment.
     Fix: On the chief executive's seat set `must_be_employee: true` and
     `employee_condition: on_appointment_and_continuing`.
-    Source: Schedule 1B paragraph 7(2) and Part 2 paragraph 19(4) read in the revised text on
-    legislation.gov.uk (S01, S02, [V]); the list of other employers in paragraph 19(4)(b) was
-    not read in full.
+    Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 7(2), and
+    paragraph 19(4) on who counts as an employee); the list of other employers in paragraph
+    19(4)(b) was not available in full.
     """
-    for index, seat in seats_with_role(doc, "chief_executive"):
+    chiefs = seats_with_role(doc, "chief_executive")
+    if not chiefs:
+        yield Missing(
+            SEATS,
+            "No board seat is the chief executive's (role: chief_executive), so the "
+            "constitution does not provide that only an employee of the ICB may become or "
+            "remain chief executive, which Schedule 1B paragraph 7(2) requires. Add the chief "
+            "executive's seat with must_be_employee: true and employee_condition: "
+            "on_appointment_and_continuing.",
+        )
+        return
+    for index, seat in chiefs:
         if seat.must_be_employee is False:
-            yield Finding(
+            yield Contradiction(
                 seat_loc(index, "must_be_employee"),
-                "The constitution says the chief executive need not be an ICB employee. The "
-                "chief executive must be employed by the ICB (or seconded to it). Set "
-                "must_be_employee: true.",
+                "The constitution says the chief executive need not be an ICB employee. "
+                "Schedule 1B paragraph 7(2) requires the chief executive to be employed by "
+                "the ICB (or seconded to it); set must_be_employee: true.",
             )
-        elif seat.employee_condition != "on_appointment_and_continuing":
-            said = seat.employee_condition or seat.must_be_employee
-            yield Finding(
+        elif seat.employee_condition == "on_appointment":
+            yield Contradiction(
+                seat_loc(index, "employee_condition"),
+                "The constitution makes being an ICB employee a condition of becoming chief "
+                "executive only. Schedule 1B paragraph 7(2) makes it a condition of remaining "
+                "chief executive too; set employee_condition: on_appointment_and_continuing.",
+            )
+        elif seat.employee_condition is None:
+            said = seat.must_be_employee is True
+            yield Missing(
                 seat_loc(index, "employee_condition" if said else "must_be_employee"),
-                "The constitution must make being an ICB employee a condition both of becoming "
-                "and of remaining chief executive. Set must_be_employee: true and "
-                "employee_condition: on_appointment_and_continuing.",
+                (
+                    "The constitution says the chief executive must be an ICB employee but "
+                    "not that this is a condition of remaining chief executive as well as of "
+                    "becoming it."
+                    if said
+                    else "The constitution does not say that the chief executive must be an "
+                    "employee of the ICB."
+                )
+                + " Schedule 1B paragraph 7(2) requires it to provide that a person is "
+                "eligible to become or remain chief executive only while an employee of the "
+                "ICB; set must_be_employee: true and employee_condition: "
+                "on_appointment_and_continuing.",
             )
 
 
@@ -108,9 +187,7 @@ def chief_executive_employee(doc: IcbConstitution, options: NoOptions) -> Iterat
             "Hansard, House of Lords, 18 January 2022 (Health and Care Bill)",
             "Government reply on Amendments 32 and 33: the chief executive is the accountable "
             "officer for the ICB",
-            "https://search-prototype.herokuapp.com/search-prototype/objects?object="
-            "http%3A%2F%2Fhansard.intranet.data.parliament.uk%2FLords%2F2022-01-18"
-            "%2F22011857000024",
+            "https://hansard.parliament.uk/Lords/2022-01-18",
         ),
         secondary(
             "Written answer UIN 45636 (DHSC), Integrated Care Boards: Leadership",
@@ -118,32 +195,45 @@ def chief_executive_employee(doc: IcbConstitution, options: NoOptions) -> Iterat
             "https://parallelparliament.co.uk/question/45636/integrated-care-boards-leadership",
         ),
     ],
+    requires="conduct",
 )
 def chief_executive_accountable_officer(
     doc: IcbConstitution, options: NoOptions
-) -> Iterator[Finding]:
+) -> Iterator[Finding | NotApplicable]:
     """The constitution should make the chief executive the ICB's accountable officer.
 
     Requirement: The chief executive is the accountable officer for the funding allocated to
     the ICB, and the constitution (or the chief executive's role description) should say so.
+    Provision: NHS England's design framework (June 2021), as summarised by the NHS
+    Confederation: the chief executive "will be the accountable officer for the funding
+    allocated". This describes the post, not words the constitution must contain, so a
+    constitution that is silent on it is "not stated"; one that says the chief executive is
+    not the accountable officer contradicts it.
     Why: Every ICB must have an accountable officer, answerable to NHS England and Parliament
     for the use of public money; naming the chief executive makes clear who that is.
     Fix: On the chief executive's seat set `accountable_officer: true` once the role
     description names the chief executive as accountable officer.
-    Source: Secondary. NHS England's ICS design framework (June 2021) as summarised by the
-    NHS Confederation's briefing of 16 June 2021, read in full (catalogue S11, [S]): the
-    chief executive "will be the accountable officer for the funding allocated". Supported by
-    the Government's reply in the House of Lords on 18 January 2022 (the chief executive is
-    the ICB's accountable officer; read in a Hansard search copy) and by DHSC's written answer
-    UIN 45636 (all ICBs must have an accountable officer). No statutory provision was read.
-    This is a presence-of-clause rule: it can only check that the flag is set, not what the
-    clause says. Guidance level, so a warning.
+    Source: From the NHS Confederation's briefing of 16 June 2021 on NHS England's ICS design
+    framework (June 2021); the framework's own text was not available. Supported by the
+    Government's reply in the House of Lords on 18 January 2022 (the chief executive is the
+    ICB's accountable officer) and by DHSC's written answer UIN 45636 (all ICBs must have an
+    accountable officer). No statutory provision was found. The rule can only check that the
+    flag is set, not what the clause says; it is guidance, so it warns.
     """
-    for index, seat in seats_with_role(doc, "chief_executive"):
+    chiefs = seats_with_role(doc, "chief_executive")
+    if not chiefs:
+        yield NotApplicable("the constitution lists no chief executive's seat")
+        return
+    for index, seat in chiefs:
         yield from unless_true(
             seat.accountable_officer,
             seat_loc(index, "accountable_officer"),
-            "The constitution does not name the chief executive as the ICB's accountable "
-            "officer for the funding allocated to it. Say so in the chief executive's role "
-            "description and set accountable_officer: true.",
+            "The constitution does not say that the chief executive is the ICB's accountable "
+            "officer for the funding allocated to it; NHS England's design framework makes "
+            "the chief executive that officer. If the role description says so, set "
+            "accountable_officer: true.",
+            contradicted="The constitution says the chief executive is not the ICB's "
+            "accountable officer (accountable_officer: false). NHS England's design framework "
+            "makes the chief executive the accountable officer for the funding allocated to "
+            "the ICB; say so in the role description and set accountable_officer: true.",
         )

@@ -1,14 +1,30 @@
-"""Catalogue section H: committees, delegations and how the ICB's functions are exercised."""
+"""Committees, delegations and how the ICB's functions are exercised: ICB090 to ICB103.
+
+Every rule here is `conduct`. The sources put these duties on the ICB (to have an audit
+committee, to keep a functions and decision map) or say what the constitution "should" set
+out; none of the words read requires the constitution itself to contain them. So a
+constitution that is silent is "not stated"; one that says something the source forbids (the
+board chair chairing the remuneration committee) is in breach.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from icslint.diagnostics import Citation, Finding, Level, Loc, Severity
+from icslint.diagnostics import (
+    Citation,
+    Contradiction,
+    Finding,
+    Level,
+    Loc,
+    Missing,
+    NotApplicable,
+    Severity,
+)
 from icslint.models.icb import Committee, IcbConstitution, Seat
 from icslint.registry import NoOptions, rule
 
-from ._support import HWE_MODEL, normalise, seats, seats_with_role, secondary, unless_true
+from ._support import HWE_MODEL, normalise, seat_ref, seats, secondary, unless_true
 
 ICB = "icb-constitution"
 
@@ -19,12 +35,18 @@ DESIGN_FRAMEWORK = (
     "NHS England and NHS Improvement, Integrated care systems: design framework (June 2021), "
     "as summarised in the NHS Confederation briefing of 16 June 2021"
 )
+# How a Source section names the briefing, which quotes the framework.
+DF_SOURCE = (
+    "From the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated care "
+    "systems: design framework (June 2021), which quotes the framework; the framework's own "
+    "text was not available."
+)
 
 
-# Page ranges are the framework's own sections, from its contents page (catalogue S12, re-read
-# for these rules): governance 19-26, clinical leadership 33-34, accountability 37-39.
+# Page ranges are the framework's own sections, from its contents page: governance 19-26,
+# clinical leadership 33-34, accountability 37-39.
 def _design_framework(provision: str) -> Citation:
-    """A passage of the design framework, read in the NHS Confederation's briefing (seed 004)."""
+    """A passage of the design framework, read in the NHS Confederation's briefing."""
     return Citation(DESIGN_FRAMEWORK, provision, NHS_CONFED_DF)
 
 
@@ -60,8 +82,15 @@ NOTTS = "NHS Nottingham and Nottinghamshire ICB, organisational information page
 # --- helpers ------------------------------------------------------------------------------------
 
 _KIND_LABELS = {"audit": "audit committee", "remuneration": "remuneration committee"}
-# Names under which a document may give the board as the body that approves terms of reference.
-_BOARD_NAMES = {"board", "board of icb", "board of integrated care board"}
+# Names under which a document may give the board as the body that approves terms of reference
+# (after normalise(): lower case, "the" dropped, "ICB board" read as "board").
+_BOARD_NAMES = {
+    "board",
+    "board of icb",
+    "board of integrated care board",
+    "icb",
+    "integrated care board",
+}
 
 
 def _committee_loc(index: int, *field: str) -> Loc:
@@ -78,23 +107,44 @@ def _label(committee: Committee) -> str:
     return f'The {_KIND_LABELS.get(committee.kind, "committee")} "{committee.name}"'
 
 
+def _name(committee: Committee) -> str:
+    """A committee named inside a sentence: 'the audit committee "Audit and Risk Committee"'."""
+    return f'the {_KIND_LABELS.get(committee.kind, "committee")} "{committee.name}"'
+
+
 def _missing(text: str | None) -> bool:
     return text is None or not text.strip()
 
 
-def _seats_by_id(doc: IcbConstitution) -> dict[str, Seat]:
-    return {seat.id: seat for _, seat in seats(doc)}
+def _seat(doc: IcbConstitution, reference: str | None) -> Seat | None:
+    """The board seat a committee's `chair_seat` names: by id first, then by id or title
+    loosely matched (documents often give the title, "Non-Executive Member (Audit)")."""
+    if _missing(reference):
+        return None
+    for _, seat in seats(doc):
+        if seat.id == reference:
+            return seat
+    wanted = seat_ref(reference or "")
+    for _, seat in seats(doc):
+        if wanted in {seat_ref(seat.id), seat_ref(seat.title or "")}:
+            return seat
+    return None
 
 
 def _required_committee(doc: IcbConstitution, kind: str) -> Iterator[Finding]:
-    """The shared check of ICB090 and ICB091: at least one committee of this kind."""
+    """The shared check of ICB090 and ICB091: at least one committee of this kind.
+
+    A committee list without one is silence, not a contradiction: constitutions often leave
+    their committees to the governance handbook, and a transcription may list only some.
+    """
     if not _of_kind(doc, kind):
         label = _KIND_LABELS[kind]
-        yield Finding(
+        article = "an" if label[0] in "aeiou" else "a"
+        yield Missing(
             ("committees",),
-            f"The constitution sets up no {label}. NHS England requires every ICB to have an "
-            f"audit committee and a remuneration committee. Add the {label} to the list of "
-            f"committees with kind: {kind}.",
+            f"The constitution does not list {article} {label}. NHS England requires every ICB "
+            "to have an audit committee and a remuneration committee. If the constitution sets "
+            f"one up, add it to committees with kind: {kind}.",
         )
 
 
@@ -107,6 +157,7 @@ def _required_committee(doc: IcbConstitution, kind: str) -> Iterator[Finding]:
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         DF_COMMITTEES,
         secondary(LINCOLNSHIRE, "opening paragraph (two statutory committees)", LINCOLNSHIRE_URL),
@@ -116,17 +167,19 @@ def audit_committee(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
     """Every ICB must have an audit committee.
 
     Requirement: The ICB must establish an audit committee of the board.
+    Provision: The design framework, "Committees and decision-making": "All ICS NHS bodies
+    will be required to have an audit committee and a remuneration committee." The duty is on
+    the ICB; nothing read requires the constitution itself to set the committee up, so a
+    constitution that does not list it is "not stated", not in breach.
     Why: The audit committee gives the board an independent and objective view of the ICB's
     compliance with its statutory responsibilities and arranges internal and external audit.
-    Fix: Add an entry to `committees` with `kind: audit` (for example the "Audit and Risk
-    Committee"), chaired by a non-executive member.
-    Source: The design framework (June 2021), "Committees and decision-making", read in the
-    NHS Confederation's briefing (seed 004, read in full: every ICS NHS body "will be required
-    to have an audit committee and a remuneration committee"); nhse-policy [S]. Lincolnshire
-    ICB's committees page, read in full, calls audit and remuneration its two "statutory"
-    committees, but no statutory provision requiring them was found in a search of the
-    stored sources (Schedule 1B beyond paragraph 8(1)(a) is not available), so the rule rests
-    on NHS England policy; the statutory basis stays [U].
+    Fix: If the constitution sets up the committee, add an entry to `committees` with `kind:
+    audit` (for example the "Audit and Risk Committee").
+    Source: From the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated
+    care systems: design framework (June 2021), which quotes the framework; the framework's
+    own text was not available. NHS Lincolnshire ICB's committees page says the ICB "is
+    required to establish two statutory Committees"; no statutory
+    provision requiring them was available, so the rule rests on NHS England policy.
     """
     yield from _required_committee(doc, "audit")
 
@@ -137,6 +190,7 @@ def audit_committee(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         DF_COMMITTEES,
         secondary(HWE_MODEL, "clause 8.1.2", HWE_SECTION_8),
@@ -147,15 +201,21 @@ def remuneration_committee(doc: IcbConstitution, options: NoOptions) -> Iterator
     """Every ICB must have a remuneration committee.
 
     Requirement: The ICB must establish a remuneration committee of the board.
+    Provision: The design framework, "Committees and decision-making": "All ICS NHS bodies
+    will be required to have an audit committee and a remuneration committee." The duty is on
+    the ICB; nothing read requires the constitution itself to set the committee up, so a
+    constitution that does not list it is "not stated", not in breach.
     Why: The remuneration committee exercises the ICB's functions on the pay, allowances and
     terms of its employees and board members, so that no one decides their own pay.
-    Fix: Add an entry to `committees` with `kind: remuneration`, chaired by a non-executive
-    member other than the chair and the audit committee chair.
-    Source: The design framework (June 2021), "Committees and decision-making", read in the
-    NHS Confederation's briefing (seed 004, read in full); nhse-policy [S]. The model
-    constitution's clause 8.1.2 ("the board has established a Remuneration Committee"), read
-    as reproduced by Herts and West Essex ICB, and Lincolnshire ICB's committees page, both
-    read in full, agree. Whether a statute requires the committee was not verified ([U]).
+    Fix: If the constitution sets up the committee, add an entry to `committees` with `kind:
+    remuneration`.
+    Source: From the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated
+    care systems: design framework (June 2021), which quotes the framework; the framework's
+    own text was not available. From the constitution of NHS Hertfordshire and West Essex
+    ICB, which follows NHS England's model (clause 8.1.2: the board has established a
+    remuneration committee); NHS England's own model text was not available. NHS Lincolnshire
+    ICB's committees page agrees. No statutory provision requiring the committee was
+    available.
     """
     yield from _required_committee(doc, "remuneration")
 
@@ -166,6 +226,7 @@ def remuneration_committee(doc: IcbConstitution, options: NoOptions) -> Iterator
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         DF_NON_EXECUTIVES,
         secondary(HWE_MODEL, "clause 8.1.2", HWE_SECTION_8),
@@ -174,59 +235,85 @@ def remuneration_committee(doc: IcbConstitution, options: NoOptions) -> Iterator
 )
 def audit_remuneration_non_executive_chair(
     doc: IcbConstitution, options: NoOptions
-) -> Iterator[Finding]:
+) -> Iterator[Finding | NotApplicable]:
     """Non-executive members other than the chair must chair the audit and remuneration committees.
 
     Requirement: The `chair_seat` of every audit committee and every remuneration committee
-    must be the id of a board seat with `category: non_executive` that is not the chair of the
-    board (`role: chair`). A committee that names no chair seat, or names an id that matches
-    no seat, is reported too.
+    is a board seat with `category: non_executive` that is not the chair of the board (`role:
+    chair`). A committee that names no chair seat, or a seat the constitution does not list or
+    whose category it does not give, is "not stated".
+    Provision: The design framework, "Governance and management arrangements": the chair
+    "plus a minimum of two other independent non-executive directors (as a minimum required to
+    chair the audit and remuneration committees)". This says who chairs the committees, not
+    what the constitution must contain, so a constitution that does not say who chairs them is
+    "not stated"; one that names the board chair, an executive or a partner member is in
+    breach.
     Why: NHS England sets a minimum of two non-executive members besides the chair precisely so
     that they can chair these two committees; they give the board independent assurance on
     its accounts, controls and pay.
     Fix: Set `chair_seat` to the id of an ordinary non-executive member's seat (not the
     chair's, an executive's or a partner member's).
-    Source: The design framework (June 2021), "Governance and management arrangements", read
-    in the NHS Confederation's briefing (seed 004, read in full: the chair plus at least two
-    independent non-executives, "as a minimum required to chair the audit and remuneration
-    committees"); nhse-policy [S]. The model constitution's clause 8.1.2 (remuneration chair
-    is a non-executive member other than the chair), read as reproduced by Herts and West
-    Essex ICB, and Lincolnshire ICB's committees page (audit chair an independent member),
-    both read in full.
+    Source: From the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated
+    care systems: design framework (June 2021), which quotes the framework; the framework's
+    own text was not available. From the constitution of NHS Hertfordshire and West Essex
+    ICB, which follows NHS England's model (clause 8.1.2: the remuneration committee is
+    chaired by a non-executive member other than the chair); NHS England's own model text was
+    not available. NHS Lincolnshire ICB's committees page (the audit committee is chaired by an
+    independent board member) agrees.
     """
-    by_id = _seats_by_id(doc)
-    for index, committee in _of_kind(doc, "audit", "remuneration"):
+    committees = _of_kind(doc, "audit", "remuneration")
+    if not committees:
+        yield NotApplicable("The constitution lists no audit or remuneration committee.")
+    for index, committee in committees:
         loc = _committee_loc(index, "chair_seat")
-        chair_seat = committee.chair_seat
-        if _missing(chair_seat):
-            yield Finding(
+        if _missing(committee.chair_seat):
+            yield Missing(
                 loc,
-                f"{_label(committee)} does not say which board seat chairs it. It must be "
-                "chaired by a non-executive member other than the chair; set chair_seat to "
-                "that member's seat id.",
+                f"The constitution does not say who chairs {_name(committee)}. NHS England "
+                "expects it to be chaired by a non-executive member other than the chair; if "
+                "the constitution names the chair, set chair_seat to that member's seat id.",
             )
             continue
-        seat = by_id.get(chair_seat or "")
+        seat = _seat(doc, committee.chair_seat)
         if seat is None:
-            yield Finding(
+            yield Missing(
                 loc,
-                f'{_label(committee)} is chaired by seat "{chair_seat}", but no board seat has '
-                "that id. Set chair_seat to the id of a non-executive member's seat.",
+                f'{_label(committee)} is chaired by "{committee.chair_seat}", but the '
+                "constitution lists no board seat with that id or title, so it cannot be "
+                "shown that a non-executive member chairs it. Set chair_seat to the id of the "
+                "chairing member's seat, and list the seat under board.seats.",
             )
         elif seat.role == "chair":
-            yield Finding(
+            yield Contradiction(
                 loc,
-                f"{_label(committee)} is chaired by the chair of the board. It must be chaired "
-                "by one of the other non-executive members; set chair_seat to that member's "
-                "seat id.",
+                f"{_label(committee)} is chaired by the chair of the board. NHS England "
+                "expects it to be chaired by one of the other non-executive members; set "
+                "chair_seat to that member's seat id.",
+            )
+        elif seat.category is None:
+            yield Missing(
+                (*_seat_loc(doc, seat), "category"),
+                f'{_label(committee)} is chaired by seat "{seat.id}", but the constitution '
+                "does not say what kind of member sits in it, so it cannot be shown that a "
+                "non-executive member chairs the committee. Give the seat a category.",
             )
         elif seat.category != "non_executive":
-            yield Finding(
+            kind = {"executive": "an executive", "partner": "a partner", "other": "an 'other'"}
+            yield Contradiction(
                 loc,
-                f'{_label(committee)} is chaired by seat "{seat.id}", whose category is '
-                f"{(seat.category or 'not given').replace('_', '-')}. It must be chaired by a "
-                "non-executive member; set chair_seat to a seat with category: non_executive.",
+                f'{_label(committee)} is chaired by seat "{seat.id}", which is '
+                f"{kind[seat.category]} member's seat. NHS England expects it to be chaired "
+                "by a non-executive member other than the chair; set chair_seat to such a "
+                "member's seat.",
             )
+
+
+def _seat_loc(doc: IcbConstitution, wanted: Seat) -> Loc:
+    """Where a seat is in the document."""
+    for index, seat in seats(doc):
+        if seat is wanted:
+            return ("board", "seats", index)
+    return ("board", "seats")
 
 
 @rule(
@@ -235,33 +322,46 @@ def audit_remuneration_non_executive_chair(
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.INFO,
+    requires="conduct",
     citations=[
         secondary(LINCOLNSHIRE, "Audit Committee (ICB Committee), paragraph 2", LINCOLNSHIRE_URL)
     ],
 )
-def audit_chair_expertise(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def audit_chair_expertise(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | NotApplicable]:
     """The audit committee's chair should have expertise in finance and audit.
 
     Requirement: The audit committee should be chaired by an independent member whose
     qualifications, expertise or experience let them give credible opinions on finance and
     audit matters.
+    Provision: NHS Lincolnshire ICB's committees page: "The Audit Committee will be chaired by
+    an independent board member who has qualifications, expertise or experience to enable them
+    to express credible opinions on finance and audit matters." This is one ICB's practice, not
+    a requirement that the constitution contain the clause, so silence is "not stated".
     Why: The audit committee chair leads the board's scrutiny of the accounts and of internal
     and external audit; without that expertise the assurance is weak.
-    Fix: State the expertise required of the audit committee's chair (in the committee's
-    terms of reference or the seat's role specification) and set `chair_expertise_clause:
-    true` on the audit committee.
-    Source: Lincolnshire ICB's committees page, read in full ([S], one ICB's practice; the
-    model constitution's wording was not read, [U]); guidance, so info. This is a
-    presence-of-clause rule: it can only check that the clause is present, not whether the
-    postholder has the expertise.
+    Fix: If the constitution or the committee's terms of reference state the expertise
+    required of the chair, set `chair_expertise_clause: true` on the audit committee.
+    Source: From NHS Lincolnshire ICB's committees page; NHS England's model wording was not
+    available. Guidance, so info. The rule can only check that the clause is present, not
+    whether the postholder has the expertise.
     """
-    for index, committee in _of_kind(doc, "audit"):
+    audits = _of_kind(doc, "audit")
+    if not audits:
+        yield NotApplicable("The constitution lists no audit committee.")
+    for index, committee in audits:
         yield from unless_true(
             committee.chair_expertise_clause,
             _committee_loc(index, "chair_expertise_clause"),
-            f"{_label(committee)} does not say that its chair must have the qualifications, "
-            "expertise or experience to give credible opinions on finance and audit. Add the "
-            "requirement and set chair_expertise_clause: true.",
+            f"The constitution does not say that the chair of {_name(committee)} must have the "
+            "qualifications, expertise or experience to give credible opinions on finance and "
+            "audit. If it or the committee's terms of reference say so, set "
+            "chair_expertise_clause: true.",
+            contradicted=f"{_label(committee)} is recorded as not requiring its chair to have "
+            "the qualifications, expertise or experience to give credible opinions on finance "
+            "and audit (chair_expertise_clause: false). Add the requirement to its terms of "
+            "reference and set chair_expertise_clause: true.",
         )
 
 
@@ -271,6 +371,7 @@ def audit_chair_expertise(doc: IcbConstitution, options: NoOptions) -> Iterator[
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         secondary(HWE_MODEL, "clause 8.1.2", HWE_SECTION_8),
         secondary(
@@ -280,40 +381,61 @@ def audit_chair_expertise(doc: IcbConstitution, options: NoOptions) -> Iterator[
 )
 def remuneration_chair_not_chair_or_audit_chair(
     doc: IcbConstitution, options: NoOptions
-) -> Iterator[Finding]:
+) -> Iterator[Finding | NotApplicable]:
     """The remuneration committee's chair must be neither the board chair nor the audit chair.
 
     Requirement: The remuneration committee is chaired by a non-executive member other than
-    the chair of the board and other than the chair of the audit committee.
+    the chair of the board and other than the chair of the audit committee. The rule checks
+    only a chair the constitution names; a committee that names none is left to ICB092.
+    Provision: The model constitution's clause 8.1.2 has the remuneration committee chaired by
+    a non-executive member other than the chair or the audit committee chair; NHS Lincolnshire
+    ICB's committees page: "The Remuneration Committee will be chaired by a Non-Executive
+    Member other than the ICB Chair or the Chair of Audit Committee." This says who chairs the
+    committee, not what the constitution must contain; a constitution that names the board
+    chair or the audit chair as its chair contradicts it, which is a breach.
     Why: The board chair's own pay and terms come before the committee, and the audit chair
     must stay independent of the decisions the audit committee reviews.
     Fix: Set the remuneration committee's `chair_seat` to a non-executive member who does not
     chair the board or the audit committee.
-    Source: The model constitution's clause 8.1.2, read in full as reproduced by Herts and
-    West Essex ICB (section 8, catalogue N04), and Lincolnshire ICB's committees page, read
-    in full, which says the same; nhse-policy [S] after the catalogue's addendum (section 9)
-    re-sourced this as model text rather than one ICB's practice. The category of the chair
-    seat, and chair seats that match no seat, are checked by ICB092.
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (clause 8.1.2); NHS England's own model text was not available. NHS
+    Lincolnshire ICB's committees page says the same. The category of the chair seat, and
+    chair seats the constitution does not list, are checked by ICB092.
     """
-    chair_ids = {seat.id for _, seat in seats_with_role(doc, "chair")}
-    audit_chairs = {c.chair_seat for _, c in _of_kind(doc, "audit") if not _missing(c.chair_seat)}
-    for index, committee in _of_kind(doc, "remuneration"):
+    chaired = [(i, c) for i, c in _of_kind(doc, "remuneration") if not _missing(c.chair_seat)]
+    if not chaired:
+        yield NotApplicable("The constitution names no chair of a remuneration committee.")
+        return
+    audit_chairs = {
+        _seat_key(doc, c.chair_seat)
+        for _, c in _of_kind(doc, "audit")
+        if not _missing(c.chair_seat)
+    }
+    for index, committee in chaired:
         loc = _committee_loc(index, "chair_seat")
-        if committee.chair_seat in chair_ids:
-            yield Finding(
+        seat = _seat(doc, committee.chair_seat)
+        if seat is not None and seat.role == "chair":
+            yield Contradiction(
                 loc,
                 f"{_label(committee)} is chaired by the chair of the board. NHS England's model "
                 "has it chaired by a non-executive member other than the chair and the audit "
                 "committee chair; choose another non-executive member.",
             )
-        elif committee.chair_seat in audit_chairs:
-            yield Finding(
+        elif _seat_key(doc, committee.chair_seat) in audit_chairs:
+            yield Contradiction(
                 loc,
-                f'{_label(committee)} is chaired by seat "{committee.chair_seat}", which also '
-                "chairs the audit committee. NHS England's model has it chaired by a "
-                "non-executive member other than the chair and the audit committee chair; "
-                "choose another non-executive member.",
+                f'{_label(committee)} is chaired by "{committee.chair_seat}", who also chairs '
+                "the audit committee. NHS England's model has it chaired by a non-executive "
+                "member other than the chair and the audit committee chair; choose another "
+                "non-executive member.",
             )
+
+
+def _seat_key(doc: IcbConstitution, reference: str | None) -> str:
+    """What a chair_seat reference stands for: the id of the seat it names, so that an id and
+    a title of the same seat compare equal, or the reference itself if it names no seat."""
+    seat = _seat(doc, reference)
+    return seat.id if seat is not None else seat_ref(reference or "")
 
 
 # --- ICB095-ICB098: how committees, joint committees and delegations are governed ---------------
@@ -325,47 +447,82 @@ def remuneration_chair_not_chair_or_audit_chair(
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[DF_COMMITTEES],
 )
-def committee_governance(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def committee_governance(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | NotApplicable]:
     """Each committee should have terms of reference and a reporting line, and its delegations.
 
     Requirement: The constitution should set out how each committee is governed: to whom it
     reports (`reports_to`) and where its terms of reference are (`tor_ref`). A committee that
     takes decisions (`decision_making: true`) should list the functions delegated to it.
     Advisory committees need no delegated functions.
+    Provision: The design framework, "Committees and decision-making": "The body's
+    constitution should lay out any committees' governance arrangements, which should include
+    appropriate reporting arrangements." "Should" is guidance, not a requirement that the
+    constitution contain them, so a constitution that is silent is "not stated".
     Why: The board stays accountable for what its committees do; it can only hold them to
     account if each reports to it (directly or through another committee) and acts within
     stated terms and delegations.
     Fix: On each committee set `reports_to` (for example `Board`) and `tor_ref`; on each
     decision-making committee list `delegated_functions`, matching the scheme of reservation
     and delegation.
-    Source: The design framework (June 2021), "Committees and decision-making", read in the
-    NHS Confederation's briefing (seed 004, read in full: the constitution "should lay out any
-    committees' governance arrangements", including "appropriate reporting arrangements"; the
-    board may set up further decision-making committees in line with its scheme of
-    delegation); guidance [S]. Whether `reports_to` names a real body is not checked.
+    Source: From the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated
+    care systems: design framework (June 2021), which quotes the framework; the framework's
+    own text was not available. Guidance, so a warning. Whether `reports_to` names a real body
+    is not checked.
     """
+    if not doc.committees:
+        yield NotApplicable("The constitution lists no committees.")
+    # Where no committee says it, one finding for the list rather than one per committee.
+    no_lines = _none_say(doc, lambda c: not _missing(c.reports_to))
+    no_tors = _none_say(doc, lambda c: not _missing(c.tor_ref))
+    if no_lines:
+        yield Missing(
+            ("committees",),
+            "The constitution gives none of its committees a reporting line. NHS England's "
+            "design framework says the constitution should set out each committee's reporting "
+            "arrangements; if it says to whom each reports (the board, or the committee it is a "
+            "sub-committee of), set reports_to on each.",
+        )
+    if no_tors:
+        yield Missing(
+            ("committees",),
+            "The constitution does not say where the terms of reference of any of its "
+            "committees are. If it does (for example in the governance handbook), set tor_ref "
+            "on each.",
+        )
     for index, committee in enumerate(doc.committees):
-        if _missing(committee.reports_to):
-            yield Finding(
+        if _missing(committee.reports_to) and not no_lines:
+            yield Missing(
                 _committee_loc(index, "reports_to"),
-                f"{_label(committee)} has no reporting line. Say to whom it reports (the board, "
-                "or the committee it is a sub-committee of) and set reports_to.",
+                f"The constitution gives {_name(committee)} no reporting line. NHS England's "
+                "design framework says the constitution should set out each committee's "
+                "reporting arrangements; if it says to whom the committee reports (the board, "
+                "or the committee it is a sub-committee of), set reports_to.",
             )
-        if _missing(committee.tor_ref):
-            yield Finding(
+        if _missing(committee.tor_ref) and not no_tors:
+            yield Missing(
                 _committee_loc(index, "tor_ref"),
-                f"{_label(committee)} does not say where its terms of reference are. Give them "
-                "(for example in the governance handbook) and set tor_ref.",
+                f"The constitution does not say where the terms of reference of "
+                f"{_name(committee)} are. If it does (for example in the governance handbook), "
+                "set tor_ref.",
             )
         if committee.decision_making is True and not committee.delegated_functions:
-            yield Finding(
+            yield Missing(
                 _committee_loc(index, "delegated_functions"),
-                f"{_label(committee)} takes decisions but lists no functions delegated to it. "
-                "List them in delegated_functions, as the scheme of reservation and delegation "
-                "does.",
+                f"{_label(committee)} takes decisions, but the constitution lists no functions "
+                "delegated to it. If it does, list them in delegated_functions, as the scheme "
+                "of reservation and delegation does.",
             )
+
+
+def _none_say(doc: IcbConstitution, says: Callable[[Committee], bool]) -> bool:
+    """Whether the constitution lists several committees and none of them says something:
+    then a rule reports the gap once for the list, not once for each committee."""
+    return len(doc.committees) > 1 and not any(says(c) for c in doc.committees)
 
 
 @rule(
@@ -374,6 +531,7 @@ def committee_governance(doc: IcbConstitution, options: NoOptions) -> Iterator[F
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         secondary(LSC_REMUNERATION, "paragraph 1.3", LSC_REMUNERATION_TOR),
         DF_COMMITTEES,
@@ -384,33 +542,47 @@ def committee_governance(doc: IcbConstitution, options: NoOptions) -> Iterator[F
         ),
     ],
 )
-def external_committee_members_bound(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def external_committee_members_bound(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | NotApplicable]:
     """Committee members who are not board members or staff must be bound by the standing orders.
 
     Requirement: Where a committee may include people who are neither board members nor ICB
-    employees, its terms must say that those members are bound by the ICB's standing orders
-    and policies.
+    employees, its terms say that those members are bound by the ICB's standing orders and
+    policies.
+    Provision: The design framework, "Committees and decision-making": the ICB "will have the
+    power to appoint individuals who are not board members or staff ... to be members of any
+    committee it has established"; the binding clause is the practice of two ICBs' terms of
+    reference (paragraph 1.3 of each). Nothing read requires the constitution to contain it, so
+    silence is "not stated"; terms that say such members are not bound are in breach.
     Why: Members from outside the ICB take part in its decisions; they must be held to the
     same rules on conduct, conflicts of interest and procedure as board members.
-    Fix: On a committee with `external_members_allowed: true`, add the clause to its terms of
-    reference and set `external_members_bound_by_standing_orders: true`.
-    Source: The design framework (June 2021), "Committees and decision-making", read in the
-    NHS Confederation's briefing (seed 004, read in full: the ICB may appoint people who are
-    not board members or staff to its committees); the binding clause from Lancashire and
-    South Cumbria ICB's remuneration committee terms of reference, paragraph 1.3, and South
-    West London ICB's audit and risk committee terms of reference, paragraph 1.3, both read
-    ([S], local practice; the underlying statutory power was not read, [U]). Guidance, so a
-    warning. This is a presence-of-clause rule: it can only check that the clause is present.
+    Fix: On a committee with `external_members_allowed: true`, if its terms bind such members,
+    set `external_members_bound_by_standing_orders: true`; otherwise add the clause.
+    Source: From the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated
+    care systems: design framework (June 2021), which quotes the framework; the framework's
+    own text was not available. The binding clause is from NHS Lancashire and South Cumbria
+    ICB's remuneration committee terms of reference and NHS South West London ICB's audit and
+    risk committee terms of reference (paragraph 1.3 of each). Guidance, so a warning.
     """
-    for index, committee in enumerate(doc.committees):
-        if committee.external_members_allowed is not True:
-            continue
+    open_committees = [
+        (i, c) for i, c in enumerate(doc.committees) if c.external_members_allowed is True
+    ]
+    if not open_committees:
+        yield NotApplicable(
+            "No committee is recorded as open to members who are not board members or staff."
+        )
+    for index, committee in open_committees:
         yield from unless_true(
             committee.external_members_bound_by_standing_orders,
             _committee_loc(index, "external_members_bound_by_standing_orders"),
             f"{_label(committee)} may have members who are not board members or ICB staff, but "
-            "does not say they are bound by the ICB's standing orders and policies. Add the "
-            "clause and set external_members_bound_by_standing_orders: true.",
+            "the constitution does not say they are bound by the ICB's standing orders and "
+            "policies. If it does, set external_members_bound_by_standing_orders: true.",
+            contradicted=f"{_label(committee)} may have members who are not board members or "
+            "ICB staff, and is recorded as not binding them to the ICB's standing orders and "
+            "policies (external_members_bound_by_standing_orders: false). Bind them and set "
+            "it to true.",
         )
 
 
@@ -420,6 +592,7 @@ def external_committee_members_bound(doc: IcbConstitution, options: NoOptions) -
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         secondary(LSC_REMUNERATION, "paragraph 1.2", LSC_REMUNERATION_TOR),
         secondary(f"{LSC}, remuneration panel terms of reference", "paragraph 1.2", LSC_PANEL_TOR),
@@ -432,34 +605,71 @@ def external_committee_members_bound(doc: IcbConstitution, options: NoOptions) -
 )
 def committee_terms_published_board_approved(
     doc: IcbConstitution, options: NoOptions
-) -> Iterator[Finding]:
+) -> Iterator[Finding | NotApplicable]:
     """Committee terms of reference should be published and changed only with board approval.
 
     Requirement: Each committee's terms of reference are published on the ICB's website (for
     example in the governance handbook) and may be changed only with the approval of the board.
+    Provision: Paragraph 1.2 of three ICB committees' terms of reference: the terms are
+    published and may be changed only with the board's approval. This is local practice, not a
+    requirement that the constitution say it, so silence is "not stated"; terms that are not
+    published, or that someone other than the board may change, are in breach.
     Why: Published terms let the public see who decides what; board approval stops a committee
     widening its own powers.
-    Fix: On each committee set `tor_published: true` and `tor_change_approver: Board`.
-    Source: Lancashire and South Cumbria ICB's remuneration committee and remuneration panel
-    terms of reference, paragraph 1.2 of each, and South West London ICB's audit and risk
-    committee terms of reference, paragraph 1.2, all read ([S], local practice consistent with
-    the model; the model's own wording was not read, [U]). Guidance, so a warning.
+    Fix: On each committee set `tor_published: true` and `tor_change_approver: Board`, where
+    the constitution or the terms say so; otherwise publish the terms and reserve changes to
+    the board.
+    Source: From the terms of reference of NHS Lancashire and South Cumbria ICB's remuneration
+    committee and remuneration panel and of NHS South West London ICB's audit and risk
+    committee (paragraph 1.2 of each); NHS England's model wording was not available.
+    Guidance, so a warning.
     """
+    if not doc.committees:
+        yield NotApplicable("The constitution lists no committees.")
+    # Where no committee says it, one finding for the list rather than one per committee.
+    unpublished = _none_say(doc, lambda c: c.tor_published is not None)
+    no_approver = _none_say(doc, lambda c: not _missing(c.tor_change_approver))
+    if unpublished:
+        yield Missing(
+            ("committees",),
+            "The constitution does not say that the terms of reference of its committees are "
+            "published. If they are (for example in the governance handbook on the ICB's "
+            "website), set tor_published: true on each.",
+        )
+    if no_approver:
+        yield Missing(
+            ("committees",),
+            "The constitution does not say who may change the terms of reference of its "
+            "committees. They should be changed only with the board's approval; if so, set "
+            "tor_change_approver: Board on each.",
+        )
     for index, committee in enumerate(doc.committees):
-        if committee.tor_published is not True:
-            yield Finding(
+        if not unpublished:
+            yield from unless_true(
+                committee.tor_published,
                 _committee_loc(index, "tor_published"),
-                f"{_label(committee)} does not say that its terms of reference are published. "
-                "Publish them on the ICB's website (for example in the governance handbook) and "
+                f"The constitution does not say that the terms of reference of "
+                f"{_name(committee)} are published. If they are (for example in the governance "
+                "handbook on the ICB's website), set tor_published: true.",
+                contradicted=f"{_label(committee)} has terms of reference that are recorded as "
+                "not published (tor_published: false). Publish them on the ICB's website and "
                 "set tor_published: true.",
             )
         approver = committee.tor_change_approver
-        if normalise(approver) not in _BOARD_NAMES:
-            who = f"may be changed by {approver}" if approver else "do not say who may change them"
-            yield Finding(
-                _committee_loc(index, "tor_change_approver"),
-                f"{_label(committee)} has terms of reference that {who}. They should be "
-                "changed only with the approval of the board; set tor_change_approver: Board.",
+        loc = _committee_loc(index, "tor_change_approver")
+        if _missing(approver) and not no_approver:
+            yield Missing(
+                loc,
+                f"The constitution does not say who may change the terms of reference of "
+                f"{_name(committee)}. They should be changed only with the board's approval; if "
+                "so, set tor_change_approver: Board.",
+            )
+        elif not _missing(approver) and normalise(approver) not in _BOARD_NAMES:
+            yield Contradiction(
+                loc,
+                f"{_label(committee)} has terms of reference that may be changed by "
+                f'"{approver}". They should be changed only with the approval of the board; '
+                "set tor_change_approver: Board.",
             )
 
 
@@ -469,6 +679,7 @@ def committee_terms_published_board_approved(
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         secondary(
             NOTTS,
@@ -493,7 +704,7 @@ def committee_terms_published_board_approved(
 )
 def joint_committees_and_delegations_recorded(
     doc: IcbConstitution, options: NoOptions
-) -> Iterator[Finding]:
+) -> Iterator[Finding | NotApplicable]:
     """Joint committees and delegations to other bodies should be fully recorded.
 
     Requirement: Each joint committee the ICB sets up with other bodies (another ICB, NHS
@@ -501,47 +712,55 @@ def joint_committees_and_delegations_recorded(
     name its partners, the functions delegated to it and where its terms of reference are.
     Each delegation of ICB functions to another body should state its statutory basis (for
     example section 65Z5 of the 2006 Act).
+    Provision: NHS Nottingham and Nottinghamshire ICB's governance handbook holds its joint
+    committees' terms of reference, and its scheme of reservation and delegation sets out the
+    functions delegated "in line with sections 65Z5 and 65Z6"; the design framework gives the
+    ICB and trusts the power to set up joint committees. Neither requires the constitution to
+    record them, so a constitution that is silent is "not stated".
     Why: Functions exercised jointly or by another body remain the ICB's responsibility; the
     board and the public must be able to see who exercises them and under which power.
     Fix: On each entry of `joint_committees` fill in `partners`, `delegated_functions` and
-    `tor_ref`; on each entry of `delegations` set `statutory_basis`.
-    Source: Nottingham and Nottinghamshire ICB's organisational information page, read (its
-    governance handbook holds joint committees' terms of reference, and its scheme of
-    reservation and delegation the functions delegated "in line with sections 65Z5 and 65Z6");
-    the design framework (June 2021), "Committees and decision-making", read in the NHS
-    Confederation's briefing (seed 004, read in full: joint committees with trusts and
-    foundation trusts); guidance [S]. Secondary for the statute: sections 65Z5 and 65Z6 were
-    not read (wording not verified, [U]); SI 2022/642 regulation 2, read on legislation.gov.uk,
-    confirms that section 65Z5(1) is the joint working and delegation power, and NHS England's
-    statutory guidance on delegation (opening read) is issued under section 65Z7. The rule
+    `tor_ref`; on each entry of `delegations` set `statutory_basis`, where the constitution
+    gives them.
+    Source: From NHS Nottingham and Nottinghamshire ICB's organisational information page,
+    and from the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated care
+    systems: design framework (June 2021); the framework's own text was not available. Sections
+    65Z5 and 65Z6 of the 2006 Act were not available; SI 2022/642, regulation 2, read on
+    legislation.gov.uk, confirms that section 65Z5 is the joint working and delegation power,
+    and NHS England's statutory guidance on delegation is issued under section 65Z7. The rule
     checks only that the entries are complete, not that the power named is the right one.
     """
+    if not doc.joint_committees and not doc.delegations:
+        yield NotApplicable("The constitution lists no joint committees or delegations.")
     for index, joint in enumerate(doc.joint_committees):
         loc: Loc = ("joint_committees", index)
         name = f'The joint committee "{joint.name}"'
         if not joint.partners:
-            yield Finding(
+            yield Missing(
                 (*loc, "partners"),
-                f"{name} does not name the bodies the ICB runs it with. List them in partners.",
+                f"{name}: the constitution does not name the bodies the ICB runs it with. If "
+                "it does, list them in partners.",
             )
         if not joint.delegated_functions:
-            yield Finding(
+            yield Missing(
                 (*loc, "delegated_functions"),
-                f"{name} lists no functions delegated to it. List them in delegated_functions, "
-                "as the scheme of reservation and delegation does.",
+                f"{name}: the constitution lists no functions delegated to it. If it does, "
+                "list them in delegated_functions, as the scheme of reservation and delegation "
+                "does.",
             )
         if _missing(joint.tor_ref):
-            yield Finding(
+            yield Missing(
                 (*loc, "tor_ref"),
-                f"{name} does not say where its terms of reference are. Record them (for example "
-                "in the governance handbook) and set tor_ref.",
+                f"{name}: the constitution does not say where its terms of reference are. If "
+                "it does (for example in the governance handbook), set tor_ref.",
             )
     for index, delegation in enumerate(doc.delegations):
         if _missing(delegation.statutory_basis):
-            yield Finding(
+            yield Missing(
                 ("delegations", index, "statutory_basis"),
                 f"The delegation of functions to {delegation.to} does not state the power it is "
-                "made under. Set statutory_basis (for example s65Z5 of the 2006 Act).",
+                "made under. If the constitution gives it, set statutory_basis (for example "
+                "s65Z5 of the 2006 Act).",
             )
 
 
@@ -560,6 +779,7 @@ def _related(doc: IcbConstitution, field: str) -> str | None:
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         DF_COMMITTEES,
         secondary(
@@ -572,25 +792,30 @@ def _related(doc: IcbConstitution, field: str) -> str | None:
 def functions_and_decision_map(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The ICB must keep a functions and decision map.
 
-    Requirement: The ICB must keep, with its partners in the integrated care system, a
-    functions and decision map showing where its functions are exercised and decisions taken,
+    Requirement: The ICB keeps, with its partners in the integrated care system, a functions
+    and decision map showing where its functions are exercised and decisions taken,
     including commissioning functions delegated or transferred by NHS England.
+    Provision: The design framework, "Committees and decision-making": "NHSEI requires every
+    ICS NHS body to maintain with ICS partners a 'functions and decision map'". The duty is on
+    the ICB to keep the map; nothing read requires the constitution to name it, so a
+    constitution that is silent is "not stated", not in breach.
     Why: ICBs have wide freedom over where decisions sit (board, committees, places, joint
     committees, providers); the map is how partners and the public find out who decides what.
-    Fix: Name the map in `related_documents.functions_and_decision_map` (for example the part
-    of the governance handbook that holds it).
-    Source: The design framework (June 2021), "Committees and decision-making", read in the
-    NHS Confederation's briefing (seed 004, read in full: NHS England "requires every ICS NHS
-    body to maintain with ICS partners a 'functions and decision map'"); West Yorkshire ICB's
-    governance page (its handbook lists one), read; nhse-policy [S]. The rule can only check
-    that the document is named, not what it contains.
+    Fix: If the constitution names the map, record it in
+    `related_documents.functions_and_decision_map` (for example the part of the governance
+    handbook that holds it).
+    Source: From the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated
+    care systems: design framework (June 2021), which quotes the framework; the framework's
+    own text was not available. NHS West Yorkshire ICB's governance handbook lists such a map.
+    The rule can only check that the map is named, not what it contains.
     """
     if _missing(_related(doc, "functions_and_decision_map")):
-        yield Finding(
+        yield Missing(
             ("related_documents", "functions_and_decision_map"),
-            "The constitution names no functions and decision map. NHS England requires every "
-            "ICB to keep one with its partners, showing where functions and decisions sit. Name "
-            "it in related_documents.functions_and_decision_map.",
+            "The constitution does not name the ICB's functions and decision map. NHS England "
+            "requires every ICB to keep one with its partners, showing where functions and "
+            "decisions sit. If the constitution names it, record it in "
+            "related_documents.functions_and_decision_map.",
         )
 
 
@@ -600,6 +825,7 @@ def functions_and_decision_map(doc: IcbConstitution, options: NoOptions) -> Iter
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[
         secondary(HWE_MODEL, "clause 5.2.1", HWE_SECTION_5),
         secondary(NOTTS, "Scheme of Reservation and Delegation", NOTTS_URL),
@@ -610,27 +836,31 @@ def scheme_of_reservation_and_delegation(
 ) -> Iterator[Finding]:
     """The ICB must have a scheme of reservation and delegation.
 
-    Requirement: The ICB must have a scheme of reservation and delegation (SoRD) that sets out
-    the decisions the board reserves to itself and those delegated to committees,
-    sub-committees, employees and other bodies. The delegated financial limits of the standing
-    financial instructions are set in it.
+    Requirement: The ICB has a scheme of reservation and delegation (SoRD) that sets out the
+    decisions the board reserves to itself and those delegated to committees, sub-committees,
+    employees and other bodies. The delegated financial limits of the standing financial
+    instructions are set in it.
+    Provision: The model constitution's clause 5.2.1: the standing financial instructions
+    "include the delegated limits of financial authority set out in the SoRD". The clause
+    presumes that the ICB has a scheme; nothing read requires the constitution to name it, so a
+    constitution that is silent is "not stated", not in breach.
     Why: Without a SoRD no committee or officer can show the authority for a decision, and the
     financial limits have no home.
-    Fix: Name the scheme in `related_documents.sord` (for example the part of the governance
-    handbook that holds it).
-    Source: The model constitution's clause 5.2.1 (the standing financial instructions include
-    the delegated limits "set out in the SoRD"), read as reproduced by Herts and West Essex
-    ICB, and Nottingham and Nottinghamshire ICB's organisational information page (what its
-    SoRD contains), both read; nhse-policy [S]. The catalogue's further check, that each
-    committee's delegated functions appear in the SoRD, needs the SoRD itself, which icslint
-    does not read; the rule only checks that the scheme is named.
+    Fix: If the constitution names the scheme, record it in `related_documents.sord` (for
+    example the part of the governance handbook that holds it).
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (clause 5.2.1); NHS England's own model text was not available. NHS
+    Nottingham and Nottinghamshire ICB's organisational information page describes what its
+    scheme contains. The rule only checks that the scheme is named; icslint does not read the
+    scheme itself.
     """
     if _missing(_related(doc, "sord")):
-        yield Finding(
+        yield Missing(
             ("related_documents", "sord"),
-            "The constitution names no scheme of reservation and delegation. The ICB must have "
-            "one, setting out what the board reserves to itself and what it delegates, with "
-            "the financial limits. Name it in related_documents.sord.",
+            "The constitution does not name the ICB's scheme of reservation and delegation. The "
+            "ICB must have one, setting out what the board reserves to itself and what it "
+            "delegates, with the financial limits. If the constitution names it, record it in "
+            "related_documents.sord.",
         )
 
 
@@ -640,37 +870,53 @@ def scheme_of_reservation_and_delegation(
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[DF_COMMITTEES, DF_CLINICAL_LEADERSHIP],
 )
 def clinical_representation_in_decisions(
     doc: IcbConstitution, options: NoOptions
-) -> Iterator[Finding]:
+) -> Iterator[Finding | NotApplicable]:
     """Committees that take decisions should include a clinical member.
 
-    Requirement: The ICB must have appropriate clinical representation in its decision-making
+    Requirement: The ICB has appropriate clinical representation in its decision-making
     arrangements. The rule checks every decision-making committee (`decision_making: true`)
     other than the audit and remuneration committees for `clinical_member: true`.
+    Provision: The design framework, "Committees and decision-making": ICS NHS bodies "must
+    ensure they have appropriate clinical representation in their decision-making
+    arrangements". The duty is on the ICB, not a requirement that the constitution describe
+    each committee's members, so silence is "not stated"; a decision-making committee
+    recorded as having no clinical member is reported as a breach.
     Why: Clinical and care professional leaders are meant to be key decision-makers in the
     ICB, not advisers to it; the clinical roles on the board are only the minimum.
     Fix: Give each decision-making committee a clinical or care professional member and set
     `clinical_member: true`, or, if the committee only advises, set `decision_making: false`.
-    Source: The design framework (June 2021), "Committees and decision-making" and "Clinical
-    and professional leadership", read in the NHS Confederation's briefing (seed 004, read in
-    full: ICS NHS bodies "must ensure they have appropriate clinical representation in their
-    decision-making arrangements"); nhse-policy [S]. Shipped as a warning, not an error:
-    "appropriate" cannot be judged by a machine, and a clinical member on each committee is
-    only a proxy for it. The audit and remuneration committees are left out: their remits are
-    assurance and pay, and the model bars employees (so the executive clinicians) from the
-    remuneration committee (Herts and West Essex clause 8.1.3).
+    Source: From the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated
+    care systems: design framework (June 2021), which quotes the framework; the framework's
+    own text was not available. Shipped as a warning, not an error: "appropriate" cannot be
+    judged by a machine, and a clinical member on each committee is only a proxy for it. The
+    audit and remuneration committees are left out: their remits are assurance and pay, and
+    the model bars employees (so the executive clinicians) from the remuneration committee
+    (clause 8.1.3 of NHS Hertfordshire and West Essex ICB's constitution, which follows NHS
+    England's model).
     """
-    for index, committee in _of_kind(doc, "other"):
-        if committee.decision_making is True and committee.clinical_member is not True:
-            yield Finding(
-                _committee_loc(index, "clinical_member"),
-                f"{_label(committee)} takes decisions but has no clinical member. The ICB must "
-                "have appropriate clinical representation in its decision-making; add a "
-                "clinical or care professional member and set clinical_member: true.",
-            )
+    deciding = [(i, c) for i, c in _of_kind(doc, "other") if c.decision_making is True]
+    if not deciding:
+        yield NotApplicable(
+            "The constitution records no decision-making committee besides audit and remuneration."
+        )
+    for index, committee in deciding:
+        yield from unless_true(
+            committee.clinical_member,
+            _committee_loc(index, "clinical_member"),
+            f"{_label(committee)} takes decisions, but the constitution does not say it has a "
+            "clinical or care professional member. NHS England expects appropriate clinical "
+            "representation in the ICB's decision-making; if the committee has such a member, "
+            "set clinical_member: true.",
+            contradicted=f"{_label(committee)} takes decisions and is recorded as having no "
+            "clinical or care professional member. NHS England expects appropriate clinical "
+            "representation in the ICB's decision-making; add such a member and set "
+            "clinical_member: true, or set decision_making: false if it only advises.",
+        )
 
 
 @rule(
@@ -679,6 +925,7 @@ def clinical_representation_in_decisions(
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.INFO,
+    requires="conduct",
     citations=[DF_CLINICAL_LEADERSHIP],
 )
 def clinical_leadership_model(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
@@ -687,22 +934,28 @@ def clinical_leadership_model(doc: IcbConstitution, options: NoOptions) -> Itera
     Requirement: The board is expected to sign off a model, and an improvement plan, for
     distributed clinical and care professional leadership across the system, reflecting the
     five features of an effective model.
+    Provision: The design framework, "Clinical and professional leadership": the board "will
+    be expected to sign off a model and improvement plan for clinical and care professional
+    leadership". The expectation is on the board, not on the constitution, so a constitution
+    that does not name the model is "not stated".
     Why: The model shows how clinical and care professionals of every kind are involved in
     the ICB's strategy and decisions, beyond the board's medical director and director of
     nursing.
-    Fix: Name the board-approved model in `related_documents.clinical_leadership_model`.
-    Source: The design framework (June 2021), "Clinical and professional leadership", read in
-    the NHS Confederation's briefing (seed 004, read in full: the board "will be expected to
-    sign off a model and improvement plan"); the five features are in NHS England's
-    implementation guidance on effective clinical and care professional leadership
-    (September 2021; seed 000 lists it, not read); guidance [S], so info. The rule can only
-    check that the model is named, not that the board approved it.
+    Fix: If the constitution names the board-approved model, record it in
+    `related_documents.clinical_leadership_model`.
+    Source: From the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated
+    care systems: design framework (June 2021), which quotes the framework; the framework's
+    own text was not available. The five features are in NHS England's implementation
+    guidance on effective clinical and care professional leadership (September 2021), which
+    was not available. Guidance, so info. The rule can only check that the model is named,
+    not that the board approved it.
     """
     if _missing(_related(doc, "clinical_leadership_model")):
-        yield Finding(
+        yield Missing(
             ("related_documents", "clinical_leadership_model"),
-            "The constitution names no model for clinical and care professional leadership. "
-            "The board is expected to sign one off, with an improvement plan; name it in "
+            "The constitution does not name a model for clinical and care professional "
+            "leadership. The board is expected to sign one off, with an improvement plan; if "
+            "the constitution names it, record it in "
             "related_documents.clinical_leadership_model.",
         )
 
@@ -716,6 +969,7 @@ def clinical_leadership_model(doc: IcbConstitution, options: NoOptions) -> Itera
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[DF_ACCOUNTABILITY],
 )
 def provider_members_act_for_system(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
@@ -724,14 +978,18 @@ def provider_members_act_for_system(doc: IcbConstitution, options: NoOptions) ->
     Requirement: A provider executive who sits on the ICB board shares accountability with the
     other members for the ICB's performance, and when acting as a board member must act in the
     interests of the ICB and the wider system, not of their employer.
+    Provision: The design framework, "Accountability and oversight": when acting as a board
+    member, such an executive "must act in the interests of the ICS body and the wider system,
+    not those of their employing provider". The duty is on the member, not a requirement that
+    the constitution repeat it, so silence is "not stated"; a constitution that says otherwise
+    is in breach.
     Why: Trust and primary care partner members are often executives of the providers the ICB
     commissions; the clause makes clear which interest they serve at the board table.
-    Fix: Add the clause (it can be part of the partner-member clause checked by ICB020) and set
-    `board.provider_members_act_for_system_clause: true`.
-    Source: The design framework (June 2021), "Accountability and oversight", read in the NHS
-    Confederation's briefing (seed 004, read in full: such an executive "must act in the
-    interests of the ICS body and the wider system, not those of their employing provider");
-    guidance [S], so a warning. This is a presence-of-clause rule: it can only check that the
+    Fix: If the constitution has the clause (it can be part of the partner-member clause
+    checked by ICB020), set `board.provider_members_act_for_system_clause: true`.
+    Source: From the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated
+    care systems: design framework (June 2021), which quotes the framework; the framework's
+    own text was not available. Guidance, so a warning. The rule can only check that the
     clause is present.
     """
     board = doc.board
@@ -739,6 +997,12 @@ def provider_members_act_for_system(doc: IcbConstitution, options: NoOptions) ->
         board.provider_members_act_for_system_clause if board is not None else None,
         ("board", "provider_members_act_for_system_clause"),
         "The constitution does not say that provider executives on the board act in the "
-        "interests of the ICB and the wider system, not of their employing organisation. Add "
-        "the clause and set board.provider_members_act_for_system_clause: true.",
+        "interests of the ICB and the wider system, not of their employing organisation, as "
+        "NHS England's design framework says they must. If it does, set "
+        "board.provider_members_act_for_system_clause: true.",
+        contradicted="The constitution is recorded as not providing that provider executives on "
+        "the board act in the interests of the ICB and the wider system "
+        "(board.provider_members_act_for_system_clause: false). NHS England's design framework "
+        "says they must, rather than in the interests of their employing organisation; add the "
+        "clause and set it to true.",
     )

@@ -1,10 +1,25 @@
-"""Catalogue section J: conflicts of interest and standards of business conduct."""
+"""Conflicts of interest and standards of business conduct (ICB120 to ICB127).
+
+Every rule here is `conduct`: the provisions that could be read put the duties on the ICB (keep
+registers, manage conflicts, publish), and no text that could be read requires the constitution
+itself to repeat them. A constitution that is silent is "not stated"; one that says the opposite
+(registers not published, a deadline longer than the standard) is in breach.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from icslint.diagnostics import Citation, Finding, Level, Loc, Severity
+from icslint.diagnostics import (
+    Citation,
+    Contradiction,
+    Finding,
+    Level,
+    Loc,
+    Missing,
+    Severity,
+    Unknown,
+)
 from icslint.models.icb import ConflictsOfInterest, IcbConstitution
 from icslint.registry import NoOptions, rule
 
@@ -15,7 +30,7 @@ ICB = "icb-constitution"
 # --- sources ------------------------------------------------------------------------------------
 
 # The section of the 2006 Act believed to hold the ICB's register and conflicts duties; neither
-# its number nor its text has been read (catalogue ICB120-ICB122, addendum section 3).
+# its number nor its text could be read.
 S14Z30 = Citation(
     NHS_ACT_2006,
     "section 14Z30 (number believed; text not verified)",
@@ -27,6 +42,14 @@ ANSWER_80412 = secondary(
     "answer, paragraph 1 (the Bill moves the CCGs' conflict duties to ICBs: a published "
     "register of members' interests and arrangements to manage conflicts)",
     "https://parallelparliament.co.uk/question/80412/integrated-care-boards-conflict-of-interests",
+)
+# A Lords amendment that would have required the arrangements to be in the constitution; whether
+# any of it is in the Act is not known, so it is cited only to explain the rule's class.
+AMENDMENT_9 = secondary(
+    "Hansard, House of Lords, 1 March 2022, Health and Care Bill (Report)",
+    "Amendment 9 (Baroness Thornton): each ICB to set out in its constitution its arrangements "
+    "for managing conflicts of interest",
+    "https://hansard.parliament.uk/Lords/2022-03-01",
 )
 HWE_CONTENTS = secondary(
     HWE_MODEL,
@@ -75,12 +98,17 @@ def _coi(doc: IcbConstitution) -> ConflictsOfInterest:
     return doc.conflicts_of_interest or ConflictsOfInterest()
 
 
-# The registers the catalogue expects, with the words a message uses for each.
+# The registers the rule expects, with the words a message uses for each.
 REGISTERS = {
     "board": "board members",
     "committees": "members of committees and sub-committees",
     "employees": "employees",
 }
+
+
+def _join(words: list[str], last: str = "and") -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
 # --- ICB120-ICB122: arrangements and registers --------------------------------------------------
@@ -92,52 +120,57 @@ REGISTERS = {
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.ERROR,
-    citations=[S14Z30, ANSWER_80412, BOB, HWE_CONTENTS],
+    requires="conduct",
+    citations=[S14Z30, ANSWER_80412, BOB, HWE_CONTENTS, AMENDMENT_9],
 )
 def conflict_of_interest_arrangements(
     doc: IcbConstitution, options: NoOptions
 ) -> Iterator[Finding]:
-    """The constitution must set out its arrangements for managing conflicts of interest.
+    """The ICB must have arrangements for managing conflicts of interest.
 
-    Requirement: The constitution sets out the ICB's arrangements for registers of interests
-    and for managing conflicts of interest (section 6 of NHS England's model, "Arrangements
-    for conflict of interest management and standards of business conduct"). The rule checks
-    that `sections` lists a heading containing "conflict" and "interest" and that
-    `conflicts_of_interest.arrangements_section` says where the arrangements are.
+    Requirement: The ICB keeps registers of interests and makes arrangements for managing
+    conflicts of interest. NHS England's model sets them out in section 6, "Arrangements for
+    conflict of interest management and standards of business conduct". The rule looks for a
+    section with "conflict" and "interest" in its heading under `sections`, or for
+    `conflicts_of_interest.arrangements_section`, which says where the arrangements are.
+    Provision: The words that would decide the class could not be read: the section of the
+    Act believed to set the ICB's duties on registers and conflicts (section 14Z30) was not
+    available, and a Lords amendment that would have required each ICB to "set out in its
+    constitution" its arrangements for managing conflicts is not known to be in the Act. What
+    could be read puts the duty on the ICB (DHSC: the Bill moves to ICBs the duty to keep and
+    publish a register of interests and to make arrangements to manage conflicts). So this is
+    a conduct rule: a constitution that does not set out the arrangements is "not stated", not
+    in breach.
     Why: The board brings together people nominated by the providers it commissions from;
     its decisions are only trusted if conflicts are declared and managed by rules everyone
     can read.
-    Fix: Add the section (for example `{number: "6", heading: Arrangements for conflict of
-    interest management and standards of business conduct}` under `sections`) and set
-    `conflicts_of_interest.arrangements_section` to its number.
-    Source: Secondary. The statutory provision is believed to be section 14Z30 of the 2006
-    Act, but its number and text were not verified: searches this session for it on
-    legislation.gov.uk and in the Health and Care Act 2022 found nothing. Read this session:
-    DHSC's written answer 80412 (1 December 2021: the Bill moves the CCGs' duties to ICBs,
-    including arrangements for managing conflicts), Buckinghamshire, Oxfordshire and
-    Berkshire West ICB's constitution page (its constitution includes the arrangements for
-    registers of interest and managing conflicts), and the contents of Herts and West Essex
-    ICB's constitution (model section 6). Statute [S], shipped as an error citing those
-    sources. This is a presence-of-clause rule: it can only check that the section is there,
-    not what it says.
+    Fix: If the constitution has the section, list it under `sections` (for example `{number:
+    "6", heading: Arrangements for conflict of interest management and standards of business
+    conduct}`) and set `conflicts_of_interest.arrangements_section` to its number; if it has
+    none, add one following NHS England's model.
+    Source: Secondary; section 14Z30 of the 2006 Act is not verified and its text was not
+    available. DHSC's written answer 80412 (1 December 2021) on the Bill's conflict duties;
+    Buckinghamshire, Oxfordshire and Berkshire West ICB's constitution page (its constitution
+    includes the arrangements for registers of interest and managing conflicts); the
+    contents of the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (section 6); Amendment 9 at Lords Report, Hansard for 1 March 2022. NHS
+    England's own model text was not available. The rule can only check that the arrangements
+    are there, not what they say.
     """
-    if not any(
+    has_section = any(
         "conflict" in s.heading.casefold() and "interest" in s.heading.casefold()
         for s in doc.sections
-    ):
-        yield Finding(
-            ("sections",),
-            "The constitution has no section on conflicts of interest. The ICB must set out "
-            "its arrangements for registers of interests and for managing conflicts (section "
-            "6 of NHS England's model, \"Arrangements for conflict of interest management and "
-            'standards of business conduct"); add it to sections.',
-        )
-    if not _coi(doc).arrangements_section:
-        yield Finding(
+    )
+    # Either fact shows the constitution sets the arrangements out; a document given only in
+    # part (a board page, a few sections) may have one without the other.
+    if not has_section and not _coi(doc).arrangements_section:
+        yield Missing(
             (*COI, "arrangements_section"),
-            "The constitution does not say where its conflict of interest arrangements are "
-            "set out. Set conflicts_of_interest.arrangements_section to the section that holds "
-            "them (section 6 in NHS England's model).",
+            "The constitution does not say where its arrangements for registers of interests "
+            "and for managing conflicts of interest are set out. The ICB must have them (NHS "
+            "England's model sets them out in section 6). If the constitution has the section, "
+            "list it under sections and set conflicts_of_interest.arrangements_section to its "
+            "number.",
         )
 
 
@@ -147,6 +180,7 @@ def conflict_of_interest_arrangements(
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[S14Z30, ANSWER_80412, STOCKPORT],
 )
 def registers_of_interests(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
@@ -154,31 +188,46 @@ def registers_of_interests(doc: IcbConstitution, options: NoOptions) -> Iterator
 
     Requirement: The ICB keeps one or more registers of interests covering its board
     members, the members of its committees and sub-committees, and its employees. The rule
-    checks that `conflicts_of_interest.registers` includes `board`, `committees` and
+    reads `conflicts_of_interest.registers`, which should include `board`, `committees` and
     `employees` (`decision_makers` may be added).
+    Provision: The provision could not be read. The duty, as far as it could be traced, is a
+    duty on the ICB to keep registers, not a requirement that the constitution list them, so
+    this is a conduct rule: a constitution that names no registers is "not stated"; one that
+    lists its registers and leaves a group out is reported as a breach, at warning level
+    because the requirement is unverified.
     Why: A conflict can only be managed if it is known; a register that leaves out committee
     members or staff misses many of the people who shape commissioning decisions.
-    Fix: Provide for the missing registers and list them in
-    `conflicts_of_interest.registers`.
-    Source: Not verified ([U]). The ICB duty is believed to be section 14Z30 of the 2006
-    Act; neither its number nor its text was found this session. Secondary support only:
-    DHSC's written answer 80412 (1 December 2021) says the Bill moves to ICBs the CCGs' duty
-    to keep and publish a register of members' interests, read this session; which groups
-    the register covers comes from the CCG-era duty (board or governing body members,
-    committee and sub-committee members, employees) as summarised on NHS Stockport CCG's
-    page, read, which writes it as "Section 140" (the catalogue's addendum takes this to be
-    s14O). Statute [U]: shipped as a warning, never an error.
+    Fix: List the registers the constitution provides for in
+    `conflicts_of_interest.registers`, and provide for any that are missing.
+    Source: The requirement is not verified. The ICB duty is believed to be section 14Z30 of
+    the 2006 Act; its number and text could not be confirmed. Secondary support only:
+    DHSC's written answer 80412 (1 December 2021) says the Bill moves to ICBs the clinical
+    commissioning groups' duty to keep and publish a register of members' interests. Which
+    groups a register covers comes from the duty of clinical commissioning groups (governing
+    body members, committee and sub-committee members, employees) as summarised on NHS
+    Stockport CCG's page, which writes it as "Section 140" (probably section 14O). Shipped
+    as a warning, never an error.
     """
     registers = _coi(doc).registers
+    loc = (*COI, "registers")
+    if not registers:
+        yield Missing(
+            loc,
+            "Unverified requirement: the constitution does not say whose interests the ICB's "
+            "registers record. The NHS Act (section 14Z30) is believed to require registers "
+            "covering board members, committee and sub-committee members and employees; list "
+            "the registers in conflicts_of_interest.registers.",
+        )
+        return
     missing = [words for key, words in REGISTERS.items() if key not in registers]
     if missing:
-        listed = ", ".join(missing[:-1]) + (" or " if len(missing) > 1 else "") + missing[-1]
-        yield Finding(
-            (*COI, "registers"),
-            f"Unverified requirement: the constitution provides no register of the interests "
-            f"of {listed}. The 2006 Act is believed to require registers covering board "
-            "members, committee and sub-committee members and employees; add the missing "
-            "registers to conflicts_of_interest.registers.",
+        yield Contradiction(
+            loc,
+            f"Unverified requirement: the registers the constitution provides for do not "
+            f"cover {_join(missing, 'or')}. The NHS Act (section 14Z30) is believed to "
+            "require registers covering board members, committee and sub-committee members "
+            "and employees; provide for the missing registers and add them to "
+            "conflicts_of_interest.registers.",
         )
 
 
@@ -188,33 +237,43 @@ def registers_of_interests(doc: IcbConstitution, options: NoOptions) -> Iterator
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[HWE_7_3_7, BLMK, ANSWER_80412],
 )
 def registers_published(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
-    """The registers of interests must be published.
+    """The ICB must publish its registers of interests.
 
     Requirement: The ICB publishes its registers of interests (or otherwise makes them open
-    to the public). The rule checks `conflicts_of_interest.registers_published: true`; that
+    to the public). The rule reads `conflicts_of_interest.registers_published`; that
     `transparency.publishes` lists `registers_of_interests` is checked by ICB138, with the
     model's other key documents, and is not reported twice.
+    Provision: NHS England's model (clause 7.3.7, as used by Hertfordshire and West Essex
+    ICB) says the registers of interests "will be published": a commitment about what the
+    ICB does. No text that could be read requires the constitution itself to say it, so this
+    is a conduct rule: a constitution that is silent is "not stated"; one that says the
+    registers are not published is in breach.
     Why: A register that the public cannot see gives no public assurance that decisions are
     free of private interests.
-    Fix: Commit the ICB to publishing its registers of interests and set
-    `conflicts_of_interest.registers_published: true`.
-    Source: The model constitution's clause 7.3.7 (registers of interests among the
-    documents the ICB publishes), read in full as reproduced by Herts and West Essex ICB;
-    Bedfordshire, Luton and Milton Keynes ICB's conflicts page (full register published each
-    month) and DHSC's written answer 80412 (the duty to keep and publish a register moves
-    from CCGs to ICBs), both read this session. nhse-policy [S]; the statutory duty itself
-    is [U] (section 14Z30 not read). This is a presence-of-clause rule: it can only check
-    that the commitment is recorded.
+    Fix: If the constitution commits the ICB to publishing its registers, set
+    `conflicts_of_interest.registers_published: true`; if it says they are not published,
+    change it.
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (clause 7.3.7: registers of interests among the documents the ICB
+    publishes); NHS England's own model text was not available. Also Bedfordshire, Luton and
+    Milton Keynes ICB's conflicts page (the full register is published each month) and DHSC's
+    written answer 80412 (the duty to keep and publish a register moves from clinical
+    commissioning groups to ICBs). The statutory duty itself (believed to be section 14Z30 of
+    the 2006 Act) is not verified. The rule can only check that the commitment is recorded.
     """
     yield from unless_true(
         _coi(doc).registers_published,
         (*COI, "registers_published"),
-        "The constitution does not commit the ICB to publish its registers of interests. "
-        "NHS England's model lists them among the documents the ICB publishes; add the "
-        "commitment and set conflicts_of_interest.registers_published: true.",
+        "The constitution does not say that the ICB publishes its registers of interests; "
+        "NHS England's model commits the ICB to publish them. If the constitution does, set "
+        "conflicts_of_interest.registers_published: true.",
+        contradicted="The constitution says the ICB's registers of interests are not "
+        "published. NHS England's model commits the ICB to publish them; change the "
+        "constitution and set conflicts_of_interest.registers_published: true.",
     )
 
 
@@ -229,6 +288,7 @@ DEADLINE_DAYS = 28
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         secondary(MSE_NAME, "paragraph 3 (update declarations within 28 days)", MSE_URL),
         STOCKPORT,
@@ -238,31 +298,36 @@ def declaration_deadline(doc: IcbConstitution, options: NoOptions) -> Iterator[F
     """A new interest should be declared, and the register updated, within 28 days.
 
     Requirement: Members and staff declare a new interest, and the register is updated,
-    soon after it arises; 28 days is the common standard. The rule reports a
-    `conflicts_of_interest.declaration_deadline_days` that is missing or above 28.
+    soon after it arises; 28 days is the common standard. The rule reads
+    `conflicts_of_interest.declaration_deadline_days` and reports a deadline above 28 days.
+    Provision: Good practice, not a requirement of the Act that could be read: ICBs publish a
+    28-day standard for updating declarations. Nothing asks the constitution to state a
+    deadline, so this is a conduct rule: a constitution that gives none is "not stated"; one
+    that allows longer than 28 days is reported at warning level.
     Why: A register updated months late can miss the very decision an interest affects.
-    Fix: Set a deadline of 28 days or fewer in the conflicts of interest policy and record it
-    in `conflicts_of_interest.declaration_deadline_days`.
-    Source: Mid and South Essex ICB's declarations page (declarations updated within 28 days
-    of a new interest arising, with a formal review each year), read this session; the
-    CCG-era statutory 28-day rule, summarised on NHS Stockport CCG's page, read, for
-    context. Guidance [S], warning: whether a statutory time limit applies to ICBs is [U].
+    Fix: State the deadline in the conflicts of interest policy, 28 days or fewer, and record
+    it in `conflicts_of_interest.declaration_deadline_days`.
+    Source: From Mid and South Essex ICB's declarations page (declarations updated within 28
+    days of a new interest arising, with a formal review each year). For context, the 28-day
+    rule of clinical commissioning groups as summarised on NHS Stockport CCG's page; whether
+    a statutory time limit applies to ICBs is not verified.
     """
     days = _coi(doc).declaration_deadline_days
     loc = (*COI, "declaration_deadline_days")
     if days is None:
-        yield Finding(
+        yield Unknown(
             loc,
-            "The constitution sets no deadline for declaring a new interest. Require "
-            f"declarations, and the register to be updated, within {DEADLINE_DAYS} days of "
-            "an interest arising, and record it in declaration_deadline_days.",
+            "The constitution does not say how soon a new interest must be declared. The "
+            f"common standard is {DEADLINE_DAYS} days, with the register updated in that "
+            "time; if the constitution or its conflicts policy sets a deadline, record it in "
+            "conflicts_of_interest.declaration_deadline_days.",
         )
     elif days > DEADLINE_DAYS:
-        yield Finding(
+        yield Contradiction(
             loc,
-            f"New interests may be declared up to {days} days after they arise. The common "
-            f"standard is {DEADLINE_DAYS} days; shorten the deadline to {DEADLINE_DAYS} days "
-            "or fewer.",
+            f"The constitution allows a new interest to be declared up to {days} days after "
+            f"it arises. The common standard is {DEADLINE_DAYS} days; shorten the deadline to "
+            f"{DEADLINE_DAYS} days or fewer.",
         )
 
 
@@ -272,6 +337,7 @@ def declaration_deadline(doc: IcbConstitution, options: NoOptions) -> Iterator[F
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         secondary(
             MSE_NAME,
@@ -292,31 +358,48 @@ def declarations_at_meetings(doc: IcbConstitution, options: NoOptions) -> Iterat
     Requirement: At every board and committee meeting, members are asked to declare interests
     in the business on the agenda; declarations, and how each conflict was managed, are
     recorded in the minutes.
+    Provision: Good practice followed by ICBs, not a provision that requires the
+    constitution to say it. A conduct rule: a constitution that is silent is "not stated";
+    one that says declarations are not sought, or not minuted, is reported at warning level.
     Why: The standing register may not show an interest in a particular item; asking at the
     meeting, and minuting the answer, shows how each decision was protected.
-    Fix: Provide for both in the standing orders or the conflicts of interest policy and set
+    Fix: If the standing orders or the conflicts of interest policy provide for them, set
     `conflicts_of_interest.declare_at_each_meeting: true` and `recorded_in_minutes: true`.
-    Source: Mid and South Essex ICB's declarations page (declarations sought during board and
-    committee meetings for recording in the minutes) and Birmingham and Solihull ICB's
-    register page (declarations at the start of each committee meeting), both read this
-    session; the catalogue also cites North Central London ICB's page (S36), not found again
-    this session. Guidance [S], warning. This is a presence-of-clause rule: it can only
-    check that the provisions are recorded.
+    Source: From Mid and South Essex ICB's declarations page (declarations sought during
+    board and committee meetings for recording in the minutes) and Birmingham and Solihull
+    ICB's register page (declarations at the start of each committee meeting). The rule can
+    only check that the provisions are recorded.
     """
-    coi = _coi(doc)
+    if doc.conflicts_of_interest is None:
+        # The whole subject is absent: one to-do, not one per clause.
+        yield Missing(
+            COI,
+            "The constitution does not say that members declare their interests at each "
+            "board and committee meeting, or that declarations are minuted; ICBs commonly "
+            "provide for both. If it does, set conflicts_of_interest.declare_at_each_meeting "
+            "and recorded_in_minutes to true.",
+        )
+        return
+    coi = doc.conflicts_of_interest
     yield from unless_true(
         coi.declare_at_each_meeting,
         (*COI, "declare_at_each_meeting"),
-        "The constitution does not ask members to declare their interests in the business "
-        "at each board and committee meeting. Provide for it and set "
-        "declare_at_each_meeting: true.",
+        "The constitution does not say that members declare their interests in the business "
+        "at each board and committee meeting; ICBs commonly ask for declarations at every "
+        "meeting. If it does, set conflicts_of_interest.declare_at_each_meeting: true.",
+        contradicted="The constitution says interests are not declared at each board and "
+        "committee meeting. Ask for declarations in the business at every meeting, and set "
+        "conflicts_of_interest.declare_at_each_meeting: true.",
     )
     yield from unless_true(
         coi.recorded_in_minutes,
         (*COI, "recorded_in_minutes"),
-        "The constitution does not require declarations at meetings, and how each conflict "
-        "was managed, to be recorded in the minutes. Provide for it and set "
-        "recorded_in_minutes: true.",
+        "The constitution does not say that declarations at meetings, and how each conflict "
+        "was managed, are recorded in the minutes; ICBs commonly minute them. If it does, set "
+        "conflicts_of_interest.recorded_in_minutes: true.",
+        contradicted="The constitution says declarations at meetings are not recorded in the "
+        "minutes. Minute each declaration and how the conflict was managed, and set "
+        "conflicts_of_interest.recorded_in_minutes: true.",
     )
 
 
@@ -329,33 +412,38 @@ def declarations_at_meetings(doc: IcbConstitution, options: NoOptions) -> Iterat
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[HWE_7_3_7, HWE_CONTENTS],
 )
 def business_conduct_policy(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The ICB must have a standards of business conduct policy covering conflicts of interest.
 
     Requirement: The ICB has a standards of business conduct policy, incorporating conflicts
-    of interest, and publishes it. The rule checks that `related_documents.sbc_policy` names
-    the policy; that `transparency.publishes` lists `sbc_policy` is checked by ICB138, with
-    the model's other key documents, and is not reported twice.
+    of interest, and publishes it. The rule reads `related_documents.sbc_policy`; that
+    `transparency.publishes` lists `sbc_policy` is checked by ICB138, with the model's other
+    key documents, and is not reported twice.
+    Provision: NHS England's model (clause 7.3.7, as used by Hertfordshire and West Essex
+    ICB) lists the "Standards of Business Conduct Policy (Incorporating Conflicts of
+    Interest)" among the documents the ICB publishes. That is a policy the ICB keeps; no text
+    that could be read requires the constitution to name it, so a constitution that does not
+    is "not stated", not in breach.
     Why: The policy is where the rules on interests, gifts, hospitality and outside work are
     written down; without it the constitution's conflict arrangements have nothing to apply.
-    Fix: Name the policy in `related_documents.sbc_policy` (for example "Standards of
-    Business Conduct Policy (incorporating Conflicts of Interest)").
-    Source: The model constitution's clause 7.3.7 (the ICB publishes its Standards of
-    Business Conduct Policy, incorporating conflicts of interest), read in full as
-    reproduced by Herts and West Essex ICB, re-read this session, and the heading of model
-    section 6 ("... standards of business conduct") in Herts and West Essex ICB's contents;
-    nhse-policy [S]. This is a presence-of-clause rule: it can only check that a policy is
-    named, not what it says.
+    Fix: If the constitution names the policy, record it in `related_documents.sbc_policy`
+    (for example "Standards of Business Conduct Policy (incorporating Conflicts of
+    Interest)").
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (clause 7.3.7, and the heading of section 6, "... standards of business
+    conduct"); NHS England's own model text was not available. The rule can only check that a
+    policy is named, not what it says.
     """
     related = doc.related_documents
     if related is None or not related.sbc_policy:
-        yield Finding(
+        yield Missing(
             ("related_documents", "sbc_policy"),
-            "The constitution names no standards of business conduct policy. NHS England's "
-            "model requires one, incorporating conflicts of interest, and publishes it; name "
-            "it in related_documents.sbc_policy.",
+            "The constitution does not name a standards of business conduct policy; NHS "
+            "England's model has the ICB keep and publish one, incorporating conflicts of "
+            "interest. If the constitution names it, record it in related_documents.sbc_policy.",
         )
 
 
@@ -365,6 +453,7 @@ def business_conduct_policy(doc: IcbConstitution, options: NoOptions) -> Iterato
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.INFO,
+    requires="conduct",
     citations=[
         secondary(BSOL_NAME, "paragraph 5 (Conflicts of Interest Guardian)", BSOL_URL),
         HNY,
@@ -375,33 +464,37 @@ def conflicts_guardian(doc: IcbConstitution, options: NoOptions) -> Iterator[Fin
 
     Requirement: Optional good practice: some ICBs name a conflicts of interest guardian,
     usually the non-executive member who chairs the audit committee. The rule suggests one
-    when `conflicts_of_interest.guardian_seat` is missing, and reports a `guardian_seat` that
-    is not the id of a board seat.
+    when `conflicts_of_interest.guardian_seat` is missing, or is not the id of one of the
+    board seats listed.
+    Provision: Local practice of some ICBs, not a provision of the Act or of NHS England's
+    model that could be read, so a conduct rule: a constitution without a guardian is "not
+    stated", never in breach.
     Why: A named guardian gives staff and the public someone independent to raise a concern
     about how a conflict was handled.
     Fix: Set `conflicts_of_interest.guardian_seat` to the id of the board seat that holds
     the role (for example the audit committee chair's seat).
-    Source: Birmingham and Solihull ICB's register page (a Conflicts of Interest Guardian,
-    the non-executive director who chairs audit) and Humber and North Yorkshire ICB's
-    conflicts page (the non-executive member for audit), both read this session. Guidance
-    [S], local practice only: info.
+    Source: From Birmingham and Solihull ICB's register page (a Conflicts of Interest
+    Guardian, the non-executive director who chairs audit) and Humber and North Yorkshire
+    ICB's conflicts page (the non-executive member for audit).
     """
     guardian = _coi(doc).guardian_seat
     board_ids = {seat.id for _, seat in seats(doc)}
     loc = (*COI, "guardian_seat")
     if not guardian:
-        yield Finding(
+        yield Missing(
             loc,
-            "No conflicts of interest guardian is named. Some ICBs give the role to the "
-            "non-executive member who chairs the audit committee; consider naming one in "
-            "conflicts_of_interest.guardian_seat.",
+            "The constitution does not name a conflicts of interest guardian. Some ICBs give "
+            "the role to the non-executive member who chairs the audit committee; if the "
+            "constitution names one, set conflicts_of_interest.guardian_seat to that seat.",
         )
     elif board_ids and guardian not in board_ids:
-        yield Finding(
+        # Not a breach of anything: the reference does not lead to a board member, so the
+        # document does not say which member holds the role.
+        yield Missing(
             loc,
             f'The conflicts of interest guardian is given as "{guardian}", which is not the '
-            "id of a board seat. Use the id of the seat that holds the role, such as the "
-            "audit committee chair's.",
+            "id of any board seat listed, so the constitution does not say which board member "
+            "holds the role. Use the id of the seat, such as the audit committee chair's.",
         )
 
 
@@ -411,6 +504,7 @@ def conflicts_guardian(doc: IcbConstitution, options: NoOptions) -> Iterator[Fin
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.INFO,
+    requires="conduct",
     citations=[
         secondary(
             BSOL_NAME,
@@ -425,18 +519,21 @@ def register_retention(doc: IcbConstitution, options: NoOptions) -> Iterator[Fin
     Requirement: An expired interest stays on the public register for a set time (one ICB
     uses at least six months) and in a private record for longer (six years). The rule
     reports a missing `conflicts_of_interest.public_retention_months`.
+    Provision: Local practice of one ICB, not a provision that requires the constitution to
+    say it, so a conduct rule: a constitution that sets no period is "not stated".
     Why: Without a set period, an interest can vanish from the public register just before
     or after the decision it affected.
-    Fix: State the period in the conflicts of interest policy and record it in
+    Fix: If the constitution or its conflicts policy sets a period, record it in
     `conflicts_of_interest.public_retention_months` (for example 6).
-    Source: Birmingham and Solihull ICB's register page (interests stay on the public
+    Source: From Birmingham and Solihull ICB's register page (interests stay on the public
     register for at least six months after expiry, and in a private record for at least six
-    years), read this session. Guidance [S], local practice only: info.
+    years).
     """
     if _coi(doc).public_retention_months is None:
-        yield Finding(
+        yield Unknown(
             (*COI, "public_retention_months"),
             "The constitution does not say how long an expired interest stays on the public "
-            "register. State a period (one ICB uses six months, keeping a private record for "
-            "six years) and record it in public_retention_months.",
+            "register. One ICB keeps it there for six months, and in a private record for six "
+            "years; if the constitution or its policy sets a period, record it in "
+            "conflicts_of_interest.public_retention_months.",
         )

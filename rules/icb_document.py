@@ -1,4 +1,4 @@
-"""Catalogue section A: the constitution itself, its name and area, approval and structure."""
+"""The constitution itself: its content, name and area, approval, structure and versions."""
 
 from __future__ import annotations
 
@@ -7,13 +7,17 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from icslint.diagnostics import Citation, Finding, Level, Severity
-from icslint.models.icb import IcbConstitution
+from icslint.diagnostics import Citation, Contradiction, Finding, Level, Missing, Severity
+from icslint.models.icb import IcbConstitution, VersionEntry
 from icslint.registry import NoOptions, rule
 
 from ._support import HWE_MODEL, NHS_ACT_2006, sch1b, secondary
 
 ICB = "icb-constitution"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 @rule(
@@ -23,6 +27,7 @@ ICB = "icb-constitution"
     level=Level.STATUTE,
     severity=Severity.ERROR,
     citations=[sch1b("1")],
+    requires="content",
 )
 def constitution_exists(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """An ICB constitution must have content.
@@ -30,20 +35,23 @@ def constitution_exists(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     Requirement: Every integrated care board must have a constitution. A file that declares
     itself an ICB constitution but says nothing about the ICB, its board or its arrangements
     is not one.
+    Provision: Schedule 1B paragraph 1: "An integrated care board must have a constitution."
+    A file offered as the constitution must therefore hold one, so a file with none of its
+    content is in breach.
     Why: The constitution is the instrument that sets up how the board is made up and how it
     works; without it nothing else can be checked.
     Fix: Fill in the document, or start a new draft with
     `icslint init --kind icb-constitution`.
-    Source: Schedule 1B paragraph 1 read in the revised text on legislation.gov.uk (catalogue
-    source S01, [V]).
+    Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 1).
     """
     content = doc.model_dump(exclude={"kind", "schema_version", "meta"}, exclude_defaults=True)
     if not content:
-        yield Finding(
+        yield Missing(
             (),
             "The file declares an ICB constitution but contains none of its content: no "
-            "icb, board or other sections. Every ICB must have a constitution; fill in the "
-            "document or start from `icslint init --kind icb-constitution`.",
+            "icb, board or other sections. Every ICB must have a constitution (Schedule 1B "
+            "paragraph 1); fill in the document or start from "
+            "`icslint init --kind icb-constitution`.",
         )
 
 
@@ -54,21 +62,25 @@ def constitution_exists(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     level=Level.STATUTE,
     severity=Severity.ERROR,
     citations=[sch1b("2(a)")],
+    requires="content",
 )
 def icb_name(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The constitution must state the ICB's name.
 
     Requirement: The constitution must give the name of the integrated care board.
+    Provision: Schedule 1B paragraph 2: "The constitution must specify- (a) the name of the
+    integrated care board". The constitution itself must say this, so a constitution that is
+    silent on it is in breach.
     Why: The name is how the establishment order, NHS England and the public identify the
     board; it is mandatory content of every constitution.
     Fix: Add `icb.name`, for example `name: NHS Wessex Integrated Care Board`.
-    Source: Schedule 1B paragraph 2(a) read in the revised text on legislation.gov.uk (S01, [V]).
+    Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 2(a)).
     """
     if doc.icb is None or not doc.icb.name:
-        yield Finding(
+        yield Missing(
             ("icb", "name"),
-            "The constitution does not state the ICB's name. Add icb.name, for example "
-            '"NHS Wessex Integrated Care Board".',
+            "The constitution must specify the ICB's name (Schedule 1B paragraph 2(a)); it "
+            'does not. Add icb.name, for example "NHS Wessex Integrated Care Board".',
         )
 
 
@@ -79,34 +91,43 @@ def icb_name(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     level=Level.STATUTE,
     severity=Severity.ERROR,
     citations=[sch1b("2(b)")],
+    requires="content",
 )
 def icb_area(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The constitution must state the area the ICB is established for.
 
     Requirement: The constitution must state the area for which the ICB is established, by
     the local authority areas it covers or by a description; any part of a council's area
-    that is left out must be identified.
+    that is left out must be identified or described.
+    Provision: Schedule 1B paragraph 2: "The constitution must specify- ... (b) the area for
+    which it is established." The constitution itself must say this, so a constitution that
+    is silent on it, or leaves out part of a council's area without saying which part, is
+    in breach.
     Why: The area fixes whose health needs the ICB must meet and which councils, trusts and
     practices take part in nominating partner members.
     Fix: List the councils under `icb.area.local_authorities`, or describe the area under
-    `icb.area.description`; give each exclusion an `identifier` (for example an LSOA code).
-    Source: Schedule 1B paragraph 2(b) read in the revised text on legislation.gov.uk (S01, [V]).
+    `icb.area.description`; give each exclusion an `identifier` (for example an LSOA code)
+    or a `description`.
+    Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 2(b)).
     """
     area = doc.icb.area if doc.icb else None
     if area is None or (not area.local_authorities and not area.description):
-        yield Finding(
+        yield Missing(
             ("icb", "area"),
-            "The constitution does not state the ICB's area. List the local authorities whose "
-            "areas make it up under icb.area.local_authorities, or describe it under "
+            "The constitution must specify the area for which the ICB is established "
+            "(Schedule 1B paragraph 2(b)); it does not. List the local authorities whose areas "
+            "make it up under icb.area.local_authorities, or describe it under "
             "icb.area.description.",
         )
         return
     for index, exclusion in enumerate(area.exclusions):
-        if not exclusion.identifier:
-            yield Finding(
+        # A description in words specifies the part left out as well as a code does.
+        if not exclusion.identifier and not exclusion.description:
+            yield Missing(
                 ("icb", "area", "exclusions", index),
-                "This part of the area that the ICB does not cover has no identifier, so the "
-                "area's boundary cannot be drawn. Add an identifier such as the LSOA code.",
+                "The constitution leaves a part of a council's area out of the ICB's area "
+                "without saying which part, so it does not specify the area (Schedule 1B "
+                "paragraph 2(b)). Add an identifier such as the LSOA code, or a description.",
             )
 
 
@@ -148,10 +169,11 @@ DESIGN_FRAMEWORK_URL = "https://www.nhsconfed.org/publications/ics-design-framew
         ),
         secondary(
             "NHS Humber and North Yorkshire ICB, Governance information",
-            "publication duty, cited by the ICB as section 14Z29 (not read in the Act)",
+            "publication duty, attributed by the ICB to section 14Z29 of the Act",
             "https://humberandnorthyorkshire.icb.nhs.uk/governance",
         ),
     ],
+    requires="conduct",
 )
 def constitution_order_and_publication(
     doc: IcbConstitution, options: NoOptions
@@ -159,39 +181,47 @@ def constitution_order_and_publication(
     """The constitution should name the order that gives it effect and where it is published.
 
     Requirement: NHS England's order establishing the ICB must provide for its constitution,
-    either by setting it out or by referring to a published document; so the constitution in
-    force is a published document, and the model text commits the ICB to publish it.
+    either by setting it out or by referring to a published document; and the model text
+    commits the ICB to publish its constitution.
+    Provision: Section 14Z25(5): "An order establishing an integrated care board must provide
+    for the constitution of the board, either by setting out the constitution or by making
+    provision by reference to a published document." The duty falls on NHS England's order,
+    and publication on the ICB; nothing requires the constitution to name the order or its
+    own address, so a constitution that is silent on them is "not stated", not in breach.
     Why: Readers, NHS England and the courts need to know which instrument gives this text legal
     effect and where the authoritative published copy is.
     Fix: Set `meta.published_url` to the address of the published constitution, and
     `icb.establishment_order_ref` to the order that gives it effect (for example "The Integrated
     Care Boards (Establishment) Order 2022, as varied in 2023").
-    Source: Section 14Z25(5) of the 2006 Act read in the revised text on legislation.gov.uk
-    (catalogue S03, [V]): the order sets out the constitution or refers to a published document.
-    The duty to publish is [S]: Capsticks' summary of the Bill ("Each ICB must publish its
-    constitution") and the model text at Herts and West Essex clause 7.3.7, both read; Humber
-    and North Yorkshire ICB attributes the duty to section 14Z29, but that section was not found
-    in any stored copy of the Act (searched again for this rule). The rule can only check that
-    the two references are recorded, not that the order or the publication exists, so it
-    warns rather than errs; the order reference, which the catalogue suggests at info, shares
-    the rule's single severity.
+    Source: Read in the text of the Act on legislation.gov.uk (section 14Z25(5)). The
+    commitment to publish is from the constitution of NHS Hertfordshire and West Essex ICB,
+    which follows NHS England's model (clause 7.3.7), and from Capsticks' briefing on the Bill
+    ("Each ICB must publish its constitution"); NHS England's own model text was not
+    available. NHS Humber and North Yorkshire ICB attributes a duty to publish to section
+    14Z29 of the Act, which could not be confirmed in the text of the Act available. The rule
+    can only check that the two references are recorded, not that the order or the
+    publication exists, so it warns.
     """
     meta = doc.meta
     if meta is None or not meta.published_url:
-        yield Finding(
+        yield Missing(
             ("meta", "published_url"),
-            "The constitution does not say where it is published. The establishment order gives "
-            "effect to the constitution by reference to a published document, and the ICB "
-            "commits to publish it; add meta.published_url with the address of the published "
-            "copy.",
+            "The constitution does not say where it is published. NHS England's establishment "
+            "order gives a constitution effect by setting it out or by reference to a published "
+            "document, and NHS England's model commits the ICB to publish it; if it is "
+            "published, add meta.published_url with the address of the published copy.",
         )
     if doc.icb is None or not doc.icb.establishment_order_ref:
-        yield Finding(
+        yield Missing(
             ("icb", "establishment_order_ref"),
             "The constitution does not name the NHS England establishment order that gives it "
-            'effect. Add icb.establishment_order_ref, for example "The Integrated Care Boards '
-            '(Establishment) Order 2022".',
+            "effect. If it does, add icb.establishment_order_ref with the order's title and "
+            "year, as the constitution cites it.",
         )
+
+
+def _version_label(entry: VersionEntry) -> str | None:
+    return f'"{entry.version}"' if entry.version else None
 
 
 @rule(
@@ -202,8 +232,7 @@ def constitution_order_and_publication(
     severity=Severity.ERROR,
     citations=[
         secondary(
-            "NHS England model ICB constitution, as reproduced by NHS Staffordshire and "
-            "Stoke-on-Trent ICB",
+            "NHS Staffordshire and Stoke-on-Trent ICB constitution (follows the NHS England model)",
             "section 1.5 (Status of this constitution)",
             "https://staffsstoke.icb.nhs.uk/your-nhs-integrated-care-board/governance/"
             "the-icb-constitution/?format=rss",
@@ -215,49 +244,85 @@ def constitution_order_and_publication(
             DESIGN_FRAMEWORK_URL,
         ),
     ],
+    requires="conduct",
 )
 def nhse_approval(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The version in force, and every version before it, must be approved by NHS England.
 
     Requirement: NHS England approves the constitution and every change to it; a change is not
     implemented until, and takes effect only from, the date NHS England approves it.
+    Provision: The model's "Status of this constitution" clause, as published by NHS
+    Staffordshire and Stoke-on-Trent ICB: "Changes to this Constitution will not be
+    implemented until, and are only effective from, the date of approval by NHS England."
+    Approval is an act of NHS England, not words the constitution must contain, so a
+    constitution that does not record its approval is "not stated"; one that takes effect
+    before its approval, or records a version as not approved, contradicts it.
     Why: A version that NHS England has not approved (or made by order) is a proposal, not the
     ICB's constitution, and decisions taken under it may be open to challenge.
     Fix: Record the approval date in `meta.nhse_approved_on`; mark each entry of
     `meta.version_history` with `nhse_approved: true` once approved; and make
-    `meta.effective_from` no earlier than the approval date. A draft awaiting approval will
-    fail this rule until it is approved, which is the point.
-    Source: Secondary ([S]). The model's "Status of this constitution" clause, as reproduced by
-    Staffordshire and Stoke-on-Trent ICB, was read (changes take effect only from NHS England's
-    approval); the design framework's "subject to NHSE approval" was read in the NHS
-    Confederation briefing (seed 004); section 14Z25(5) of the 2006 Act (NHS England's order
-    gives the constitution effect) was read on legislation.gov.uk. The NHS England guidance on
-    applying to amend a constitution was not found.
+    `meta.effective_from` no earlier than the approval date. A draft marked as not yet
+    approved is reported until it is approved, which is the point.
+    Source: From the constitution of NHS Staffordshire and Stoke-on-Trent ICB, which follows
+    NHS England's model ("Status of our Constitution"); NHS England's own model text was not
+    available. Section 14Z25(5) of the Act (NHS England's order gives the constitution
+    effect) was read on legislation.gov.uk, and the design framework's "subject to NHSE
+    approval" in the NHS Confederation's briefing of 16 June 2021. NHS England's guidance on
+    applying to amend a constitution was not available.
     """
     meta = doc.meta
-    if meta is None or meta.nhse_approved_on is None:
-        yield Finding(
-            ("meta", "nhse_approved_on"),
-            "The constitution does not record when NHS England approved it. A constitution, "
-            "and every change to it, takes effect only once NHS England approves it; add "
-            "meta.nhse_approved_on with the approval date (or the date of the varying order).",
-        )
-    elif meta.effective_from is not None and meta.effective_from < meta.nhse_approved_on:
-        yield Finding(
-            ("meta", "effective_from"),
-            f"This version is said to take effect on {meta.effective_from}, before NHS England "
-            f"approved it on {meta.nhse_approved_on}. A change takes effect only from the date "
-            "of NHS England's approval; move effective_from to that date or later.",
-        )
-    for index, entry in enumerate(meta.version_history if meta else ()):
-        if entry.nhse_approved is not True:
-            name = f"Version {entry.version}" if entry.version else "This version"
-            yield Finding(
-                ("meta", "version_history", index, "nhse_approved"),
-                f"{name} in the version history is not marked as approved by NHS England. "
-                "A version NHS England has not approved never had effect; set "
-                "nhse_approved: true once it is approved, or remove the draft from the history.",
+    history = meta.version_history if meta else ()
+    approved_on = meta.nhse_approved_on if meta else None
+    current = meta.version if meta else None
+    # This version's own entry in the history, if the history has one.
+    entry = next((e for e in reversed(history) if current and e.version == current), None)
+    if approved_on is None:
+        if entry is None or entry.nhse_approved is None:
+            yield Missing(
+                ("meta", "nhse_approved_on"),
+                "The constitution does not say that NHS England has approved this version. A "
+                "constitution, and every change to it, takes effect only once NHS England "
+                "approves it; if it has, add meta.nhse_approved_on with the approval date (or "
+                "the date of the varying order).",
             )
+    elif meta is not None and meta.effective_from is not None and meta.effective_from < approved_on:
+        yield Contradiction(
+            ("meta", "effective_from"),
+            f"This version is said to take effect on {meta.effective_from}, before NHS "
+            f"England approved it on {approved_on}. A change takes effect only from the "
+            "date of NHS England's approval; move effective_from to that date or later.",
+        )
+    silent: list[int] = []
+    for index, version in enumerate(history):
+        if version.nhse_approved is False:
+            label = _version_label(version)
+            if version is entry:
+                said = "This version is marked in the version history as"
+            else:
+                said = f"Version {label} is" if label else "An entry in the version history is"
+                said += " marked as"
+            yield Contradiction(
+                ("meta", "version_history", index, "nhse_approved"),
+                f"{said} not approved by NHS England. A version NHS England has not approved "
+                "has no effect; set nhse_approved: true once it is approved, or remove the "
+                "draft from the history.",
+            )
+        elif version.nhse_approved is None and version is not entry:
+            # This version's own approval is reported above, from meta.nhse_approved_on.
+            silent.append(index)
+    if silent:
+        labels = [label for i in silent if (label := _version_label(history[i]))]
+        parts = []
+        if labels:
+            parts.append(("version " if len(labels) == 1 else "versions ") + _and(labels))
+        if len(labels) < len(silent):
+            parts.append("the entries that give no version number")
+        yield Missing(
+            ("meta", "version_history", silent[0], "nhse_approved"),
+            f"The version history does not say whether NHS England approved {' or '.join(parts)}. "
+            "A version takes effect only once NHS England approves it; if it did, set "
+            "nhse_approved: true on each entry.",
+        )
 
 
 # The model's nine sections and two standard appendices, as numbered in the model constitution.
@@ -318,6 +383,7 @@ def _in_order(positions: list[int]) -> set[int]:
         Citation(NHSE_GUIDANCE, "About this guidance, paragraph 2", NHSE_GUIDANCE_URL),
         secondary(HWE_MODEL, "contents (sections 1 to 9, appendices 1 and 2)", HWE_CONTENTS),
     ],
+    requires="conduct",
 )
 def model_structure(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The constitution should keep the model's nine sections and two appendices, in order.
@@ -327,25 +393,32 @@ def model_structure(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
     the board; appointments; exercise of functions; decision-making; conflicts of interest;
     accountability and transparency; employees' terms and conditions; public involvement) and
     its appendices on definitions and standing orders, in that order.
+    Provision: NHS England's guidance of July 2024, "About this guidance": "NHS England will
+    refer to the updated model constitution when considering whether to approve amendments to
+    ICB constitutions". That is how NHS England decides on approval, not words requiring the
+    constitution to keep the model's headings, so a heading missing from the list given is
+    "not stated"; sections listed out of the model's order depart from it and are reported at
+    the rule's severity (a warning).
     Why: A constitution laid out like the model is quicker for NHS England to approve and for
     readers to compare with other ICBs'; a missing section usually means missing content.
     Fix: List the document's headings under `sections` ({number, heading}) and add any missing
     model section or appendix, in the model's order. Headings may be reworded ("our functions"
     or "the ICB's functions"); extra local sections and appendices are fine.
-    Source: NHS England's long-read (July 2024 [S]), "About this guidance", read: NHS England
-    refers to the updated model when deciding whether to approve amendments. The section and
-    appendix titles are those of Herts and West Essex ICB's constitution, which follows the
-    model (contents page read; catalogue section 4, [V] for the titles). The model annex itself
-    was not read, so this is nhse-policy [S]. Headings are compared after lower-casing and
-    dropping "our", "the ICB's" and "the", by a similarity ratio of 0.8 (difflib) or by one
-    heading containing the other; the check is a heuristic and only warns.
+    Source: Read in NHS England's guidance of July 2024 (Guidance on integrated care board
+    constitutions and governance, "About this guidance"). The section and appendix titles are
+    from the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (contents page); NHS England's own model text was not available. Headings
+    are compared after lower-casing and dropping "our", "the ICB's" and "the", by a
+    similarity ratio of 0.8 (difflib) or by one heading containing the other; the check is a
+    heuristic and only warns.
     """
     if not doc.sections:
-        yield Finding(
+        yield Missing(
             ("sections",),
-            "The constitution lists no section headings, so its structure cannot be compared "
-            "with NHS England's model (nine sections and appendices on definitions and standing "
-            "orders). Add sections: with the number and heading of each section and appendix.",
+            "The constitution's section headings are not given, so its structure cannot be "
+            "compared with NHS England's model (nine sections and appendices on definitions "
+            "and standing orders). Add sections: with the number and heading of each section "
+            "and appendix.",
         )
         return
     matched: list[tuple[int, int]] = []  # (position in document, model index)
@@ -360,10 +433,11 @@ def model_structure(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
             None,
         )
         if found is None:
-            yield Finding(
+            yield Missing(
                 ("sections",),
-                f"The constitution has no heading matching the model's {_label(number)}, "
-                f'"{title}". NHS England judges constitutions against its model; add the '
+                f"None of the section headings given matches the model's {_label(number)}, "
+                f'"{title}". NHS England judges constitutions against its model: if the '
+                "constitution has the section, add its heading to sections; if not, add the "
                 "section (the heading may be reworded) or explain the departure when applying "
                 "for approval.",
             )
@@ -375,7 +449,7 @@ def model_structure(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
         if position not in keep:
             section = doc.sections[index]
             number, title = MODEL_SECTIONS[model_index]
-            yield Finding(
+            yield Contradiction(
                 ("sections", index),
                 f'"{section.heading}" is the model\'s {_label(number)} ("{title}") but is '
                 "out of the model's order. Move it so that the sections follow the model: "
@@ -399,58 +473,74 @@ def model_structure(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
             HWE_CONTENTS,
         ),
     ],
+    requires="conduct",
 )
 def version_control(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The constitution should keep a version history that ends with the current version.
 
     Requirement: Keep a version history, oldest first, so readers can see which text NHS England
     approved and when; its last entry is the version in hand.
+    Provision: No provision requires it. The constitution of NHS Hertfordshire and West Essex
+    ICB, which follows NHS England's model, ends with a "Version control" section: this is
+    good practice, not words the constitution must contain, so a constitution without a
+    history is "not stated"; a history out of date order, or one that ends with another
+    version than the document's own, contradicts itself and is reported at the rule's
+    severity (a warning).
     Why: Constitutions change by NHS England approval, one version at a time; without a history
     no one can tell which text was in force when a decision was taken.
     Fix: Add `meta.version_history` entries ({version, date, summary, nhse_approved}) in date
     order, ending with an entry whose `version` equals `meta.version`.
-    Source: Herts and West Essex ICB's constitution, which follows the NHS England model, ends
-    with a "Version control" section (contents page read; catalogue ICB009, guidance [S]). It is
-    local practice rather than a requirement of the Act or of NHS England, so the rule warns.
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (contents page, "Version control"); NHS England's own model text was not
+    available. It is local practice rather than a requirement of the Act or of NHS England,
+    so the rule warns.
     """
     meta = doc.meta
     history = meta.version_history if meta else ()
     if not history:
-        yield Finding(
+        yield Missing(
             ("meta", "version_history"),
-            "The constitution has no version history. Add meta.version_history with an entry "
-            "(version, date, summary, nhse_approved) for each version, so readers can see "
-            "which text NHS England approved and when.",
+            "The constitution's version history is not given. Keeping one lets readers see "
+            "which text NHS England approved and when; if the constitution has one, add "
+            "meta.version_history with an entry (version, date, summary, nhse_approved) for "
+            "each version.",
         )
         return
     latest: dt.date | None = None
     for index, entry in enumerate(history):
+        name = f'Version "{entry.version}"' if entry.version else "An entry"
         if entry.date is None:
-            yield Finding(
+            yield Missing(
                 ("meta", "version_history", index, "date"),
-                f"Version {entry.version or index + 1} in the version history has no date. Add "
-                "the date the version was approved or took effect.",
+                f"{name} in the version history gives no date. Add the date the version was "
+                "approved or took effect.",
             )
             continue
         if latest is not None and entry.date < latest:
-            yield Finding(
+            yield Contradiction(
                 ("meta", "version_history", index, "date"),
-                f"Version {entry.version or index + 1} is dated {entry.date}, earlier than the "
-                f"entry before it ({latest}). List the versions oldest first.",
+                f"{name} in the version history is dated {entry.date}, earlier than the entry "
+                f"before it ({latest}). List the versions oldest first.",
             )
         latest = max(latest, entry.date) if latest else entry.date
     last = history[-1]
     current = meta.version if meta else None
     if current is None:
-        yield Finding(
+        yield Missing(
             ("meta", "version"),
             "The constitution does not state its own version number. Add meta.version, equal "
             "to the version of the last entry in the version history.",
         )
+    elif last.version is None:
+        yield Missing(
+            ("meta", "version_history", len(history) - 1),
+            f"The last entry in the version history gives no version number; this document is "
+            f'version "{current}". Set its version, or add an entry for version "{current}".',
+        )
     elif last.version != current:
-        yield Finding(
+        yield Contradiction(
             ("meta", "version_history", len(history) - 1, "version"),
-            f"The last entry in the version history is version {last.version or '(none)'}, but "
-            f"this document is version {current}. Add an entry for version {current}, or "
-            "correct meta.version.",
+            f'The last entry in the version history is version "{last.version}", but this '
+            f'document is version "{current}". Add an entry for version "{current}", or correct '
+            "meta.version.",
         )

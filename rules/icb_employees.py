@@ -1,10 +1,26 @@
-"""Catalogue section L: the terms and conditions of employees, and the remuneration committee."""
+"""The terms and conditions of employees, and the remuneration committee (ICB145 to ICB147).
+
+Every rule here is `conduct`. Schedule 1B paragraph 18 gives the ICB the power to employ staff
+and set their pay; the paragraph that may require the constitution to set out how it does so
+could not be read, and the remuneration committee's membership is for the board to decide. A
+constitution that is silent is "not stated"; one that puts an employee on the remuneration
+committee is in breach.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from icslint.diagnostics import Citation, Finding, Level, Severity
+from icslint.diagnostics import (
+    Citation,
+    Contradiction,
+    Finding,
+    Level,
+    Missing,
+    NotApplicable,
+    Severity,
+    Unknown,
+)
 from icslint.models.icb import IcbConstitution, Seat
 from icslint.registry import NoOptions, rule
 
@@ -25,7 +41,7 @@ ICB = "icb-constitution"
 # --- sources ------------------------------------------------------------------------------------
 
 HWE_CONTENTS = "https://hertsandwestessex.ics.nhs.uk/about/icb/our-constitution/constitution"
-# Catalogue source S02: Schedule 1B Part 2, paragraphs 17, 18 and 19(1)-(4)(b) opening.
+# Schedule 1B Part 2: paragraphs 17, 18 and 19(1) to (4)(b), in the revised text.
 SCH_1B_PART_2 = (
     "https://legislation.gov.uk/ukpga/2006/41/schedule/1B/part/2/data.xht?view=snippet&wrap=true"
 )
@@ -52,6 +68,7 @@ def _is_employee(seat: Seat) -> bool:
     applies_to=ICB,
     level=Level.STATUTE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         Citation(
             NHS_ACT_2006,
@@ -67,46 +84,69 @@ def employee_terms_arrangements(doc: IcbConstitution, options: NoOptions) -> Ite
     """The constitution should say how employees' pay and terms are decided, and by whom.
 
     Requirement: The ICB may employ staff and decide their pay, allowances, pensions and other
-    terms. The constitution should say how those terms are decided: the model's section 8,
-    "Arrangements for determining the terms and conditions of employees", gives the task to
-    the remuneration committee. The rule checks that a section with such a heading is listed
-    and that `employees.determined_by` names one of the constitution's committees.
+    terms. NHS England's model says how those terms are decided in section 8, "Arrangements
+    for determining the terms and conditions of employees", and gives the task to the
+    remuneration committee. The rule looks for a section with such a heading (or
+    `employees.terms_section`) and for `employees.determined_by`, which should name one of
+    the committees listed under `committees`.
+    Provision: Schedule 1B paragraph 18 gives the ICB the power to appoint employees and to
+    decide their pay, allowances and other terms: a power of the ICB, not a requirement on
+    the constitution. The paragraph of Part 1 that may require the
+    constitution to set out the arrangements could not be read, so this is a conduct rule: a
+    constitution that is silent is "not stated"; one that has a remuneration committee but
+    gives the decisions to a body it does not set up is reported at warning level.
     Why: Pay decisions spend public money and affect the people who run the ICB; the
-    constitution must make clear which body takes them.
-    Fix: Add the section to `sections` (for example `{number: "8", heading: Arrangements for
-    determining the terms and conditions of employees}`) and set `employees.determined_by` to
-    the name of the committee that decides, as it appears in `committees`.
-    Source: The ICB's power is Schedule 1B paragraph 18(1) to (4), read in the revised text
-    on legislation.gov.uk (S02, [V]). That the constitution must set out the arrangements is
-    not verified ([U]): the paragraph of Part 1 that would require it was not read (no stored
-    copy goes past paragraph 8(1)(a)). The model's section 8 (clauses 8.1.1 to 8.1.7), read in
-    full as reproduced by Herts and West Essex ICB, has the section and gives the remuneration
-    committee the remuneration functions of paragraphs 18 to 20 ([S] for the model). Statute
-    [U], so a warning marked unverified.
+    constitution should make clear which body takes them.
+    Fix: If the constitution has the section, list it under `sections` (for example
+    `{number: "8", heading: Arrangements for determining the terms and conditions of
+    employees}`), and set `employees.determined_by` to the committee that decides, as it
+    appears in `committees`.
+    Source: The requirement is not verified: the paragraph of Schedule 1B that would require
+    the constitution to set out the arrangements was not available. The ICB's power is read
+    in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 18(1) to (4)). From
+    the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS England's
+    model (section 8, clauses 8.1.1 to 8.1.7: the remuneration committee exercises the
+    remuneration functions of paragraphs 18 to 20 of Schedule 1B); NHS England's own model
+    text was not available. Shipped as a warning, marked unverified.
     """
-    if not has_heading(doc, ("terms and conditions",), ("employee",)):
-        yield Finding(
-            ("sections",),
-            "Unverified requirement: the constitution has no section on the terms and "
-            "conditions of employees. NHS England's model has one (section 8, \"Arrangements "
-            'for determining the terms and conditions of employees"); add it to sections.',
-        )
     employees = doc.employees
     decider = employees.determined_by if employees is not None else None
-    names = {normalise(committee.name) for committee in doc.committees}
+    loc = ("employees", "determined_by")
     if decider is None:
-        yield Finding(
-            ("employees", "determined_by"),
-            "Unverified requirement: the constitution does not say which committee decides "
-            "the pay and terms of the ICB's employees. Set employees.determined_by to that "
-            "committee (the remuneration committee in NHS England's model).",
+        has_section = has_heading(doc, ("terms and conditions",), ("employee",)) or bool(
+            employees is not None and employees.terms_section
         )
-    elif normalise(decider) not in names:
-        yield Finding(
-            ("employees", "determined_by"),
-            f'Unverified requirement: employees\' pay and terms are decided by "{decider}", '
-            "but no committee of that name is set up in the constitution. Name a committee "
-            "listed under committees (usually the remuneration committee), or add it there.",
+        yield Missing(
+            loc,
+            "Unverified requirement: the constitution does not say which committee decides "
+            "the pay and terms of the ICB's employees"
+            + ("" if has_section else ", or where the arrangements are set out")
+            + ". NHS England's model gives the decisions to the remuneration committee "
+            "(section 8); if the constitution names the committee, set "
+            "employees.determined_by to it.",
+        )
+        return
+    names = {normalise(committee.name) for committee in doc.committees}
+    if normalise(decider) in names:
+        return
+    if any(committee.kind == "remuneration" for committee in doc.committees):
+        # The committees listed include the remuneration committee, so a decider outside
+        # them is a body the constitution does not set up for the purpose.
+        yield Contradiction(
+            loc,
+            f"Unverified requirement: the constitution says employees' pay and terms are "
+            f'decided by "{decider}", which is not one of the committees it sets up, although '
+            "it has a remuneration committee. Give the decisions to a committee listed under "
+            "committees (the remuneration committee in NHS England's model), or add the "
+            "committee there.",
+        )
+    else:
+        yield Unknown(
+            loc,
+            f"Unverified requirement: the constitution says employees' pay and terms are "
+            f'decided by "{decider}", which is not among the committees listed, so it cannot '
+            "be shown that a committee of the ICB decides them. If it is a committee, add it "
+            "under committees.",
         )
 
 
@@ -116,6 +156,7 @@ def employee_terms_arrangements(doc: IcbConstitution, options: NoOptions) -> Ite
     applies_to=ICB,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         secondary(
             "NHS Lancashire and South Cumbria ICB, remuneration panel terms of reference",
@@ -130,23 +171,31 @@ def no_one_decides_own_pay(doc: IcbConstitution, options: NoOptions) -> Iterator
 
     Requirement: The pay arrangements should make sure that no one is present for, or takes
     part in, the discussion of or decision on their own remuneration.
+    Provision: Good practice of one ICB (its remuneration panel's terms of reference), not a
+    provision that requires the constitution to say it, so a conduct rule: a constitution
+    that is silent is "not stated"; one recorded as letting members take part in deciding
+    their own pay is reported at warning level.
     Why: The remuneration committee sets the pay of board members, some of whom sit on it;
     without the exclusion, members would decide their own pay.
-    Fix: Add the clause (in section 8 or the remuneration committee's terms of reference) and
-    set `employees.self_interest_exclusion: true`.
-    Source: Lancashire and South Cumbria ICB's remuneration panel terms of reference,
-    paragraph 3.1, read ([S], one ICB's practice: a separate panel sets non-executive pay,
-    citing Schedule 1B paragraphs 18 to 20); the model's clause 8.1.5 (Herts and West Essex),
-    read, places board members' remuneration with the remuneration committee. Guidance, so a
-    warning. This is a presence-of-clause rule: it can only check that the clause is present.
+    Fix: If the constitution or the remuneration committee's terms of reference provide for
+    the exclusion, set `employees.self_interest_exclusion: true`; otherwise add it.
+    Source: From Lancashire and South Cumbria ICB's remuneration panel terms of reference
+    (paragraph 3.1: a separate panel sets non-executive pay, citing Schedule 1B paragraphs 18
+    to 20), one ICB's practice; and the constitution of NHS Hertfordshire and West Essex ICB,
+    which follows NHS England's model (clause 8.1.5: the remuneration committee sets board
+    members' remuneration). The rule can only check that the clause is recorded.
     """
     employees = doc.employees
     yield from unless_true(
         employees.self_interest_exclusion if employees is not None else None,
         ("employees", "self_interest_exclusion"),
-        "The constitution does not make sure that no one takes part in discussing or deciding "
-        "their own pay. Add the exclusion (for example in the remuneration committee's terms "
-        "of reference) and set employees.self_interest_exclusion: true.",
+        "The constitution does not say that no one takes part in discussing or deciding their "
+        "own pay; ICBs make sure of it, for example in the remuneration committee's terms of "
+        "reference. If it does, set employees.self_interest_exclusion: true.",
+        contradicted="The constitution is recorded as not excluding people from discussing or "
+        "deciding their own pay (self_interest_exclusion: false). Add the exclusion (for "
+        "example in the remuneration committee's terms of reference) and set "
+        "employees.self_interest_exclusion: true.",
     )
 
 
@@ -156,6 +205,7 @@ def no_one_decides_own_pay(doc: IcbConstitution, options: NoOptions) -> Iterator
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
+    requires="conduct",
     citations=[model_clause("8.1.3")],
 )
 def no_employees_on_remuneration_committee(
@@ -168,22 +218,45 @@ def no_employees_on_remuneration_committee(
     from the executive responsible for workforce attending as a participant. The rule checks
     each committee with `kind: remuneration`: `employee_members` must not be true, and none
     of its `member_seats` may be an executive seat or a seat with `must_be_employee: true`.
+    A member seat that is not among the board seats listed cannot be checked and is
+    reported as not stated.
+    Provision: NHS England's model (clause 8.1.3): "No employees may be a member of the
+    Remuneration Committee." A rule about whom the board appoints to the committee, which the
+    constitution need not repeat, so a conduct rule; a constitution that names an employee
+    as a member contradicts it and is in breach.
     Why: The committee sets the pay and terms of the ICB's staff, executives included;
     employees as members would be deciding their own and their colleagues' pay.
     Fix: Remove executive and other employee seats from the committee's `member_seats` (they
     may attend to advise, without being members) and set `employee_members: false`.
-    Source: The model constitution's clause 8.1.3 ("No employees may be a member of the
-    Remuneration Committee"), read in full as reproduced by Herts and West Essex ICB (section
-    8, catalogue N04); nhse-policy [S], proposed as a new requirement in the catalogue's
-    addendum (section 9).
+    Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
+    England's model (clause 8.1.3, "No employees may be a member of the Remuneration
+    Committee"); NHS England's own model text was not available.
     """
+    remuneration = [
+        (index, committee)
+        for index, committee in enumerate(doc.committees)
+        if committee.kind == "remuneration"
+    ]
+    if not remuneration:
+        yield NotApplicable("The constitution as given lists no remuneration committee.")
+        return
     by_id = {seat.id: seat for _, seat in seats(doc)}
-    for index, committee in enumerate(doc.committees):
-        if committee.kind != "remuneration":
-            continue
+    for index, committee in remuneration:
         label = f'The remuneration committee "{committee.name}"'
+        unresolved = [seat_id for seat_id in committee.member_seats if seat_id not in by_id]
+        if unresolved:
+            # A member seat the board list does not give may be an executive's: unknown, not
+            # passed.
+            shown = ", ".join(f'"{seat_id}"' for seat_id in unresolved)
+            yield Unknown(
+                ("committees", index, "member_seats"),
+                f"{label} has members in seats {shown}, which are not among the board seats "
+                "listed, so it cannot be shown that none of them is held by an ICB employee "
+                "(NHS England's model bars employees from membership). List those seats under "
+                "board.seats with their category.",
+            )
         if committee.employee_members is True:
-            yield Finding(
+            yield Contradiction(
                 ("committees", index, "employee_members"),
                 f"{label} has ICB employees as members. NHS England's model bars employees "
                 "from membership; they may attend to advise. Remove them and set "
@@ -192,7 +265,7 @@ def no_employees_on_remuneration_committee(
         for position, seat_id in enumerate(committee.member_seats):
             seat = by_id.get(seat_id)
             if seat is not None and _is_employee(seat):
-                yield Finding(
+                yield Contradiction(
                     ("committees", index, "member_seats", position),
                     f"{label} includes {seat_name(seat)}, a seat held by an ICB employee. NHS "
                     "England's model bars employees from membership of the remuneration "

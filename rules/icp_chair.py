@@ -1,18 +1,25 @@
-"""Catalogue section R: the partnership's chair (ICP engagement document, September 2021)."""
+"""The partnership's chair (ICP engagement document, September 2021).
+
+The engagement document is guidance: it says what DHSC, NHS England and the LGA expect of the
+ICB and the councils in choosing a chair, and prescribes nothing that terms of reference must
+contain. So every rule here is `requires="conduct"`: silence is "not stated", and only terms of
+reference that say something the guidance does not expect (a chair chosen without one of the
+establishing parties) are in breach.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from icslint.diagnostics import Finding, Level, Severity
+from icslint.diagnostics import Contradiction, Finding, Level, Missing, Severity
 from icslint.models.icp import IcpTermsOfReference
 from icslint.registry import NoOptions, rule
 
-from ._icp import is_icb
+from ._icp import listed, parties_missing_from
 from ._icp_engagement import ANNEX_A_LEADERSHIP, CORE_PART, PRACTICAL_STEPS, TIMINGS, icp_ed
-from ._support import normalise
 
 ICP = "icp-terms-of-reference"
+Check = Iterator[Finding]
 
 # The chair bullets of the "Timings and establishment of ICPs" section, in the document's order.
 CHAIR_ATTRIBUTES = {
@@ -24,74 +31,81 @@ CHAIR_ATTRIBUTES = {
 }
 
 
-def _selected(doc: IcpTermsOfReference, party: str, selected_by: tuple[str, ...]) -> bool:
-    """Whether an establishing party is among those who select the chair."""
-    if is_icb(doc, party):
-        return any(is_icb(doc, name) for name in selected_by)
-    return normalise(party) in {normalise(name) for name in selected_by}
-
-
 @rule(
     code="ICP025",
     slug="icp-chair-selected-jointly",
     applies_to=ICP,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         icp_ed(f"{ANNEX_A_LEADERSHIP}, paragraph 1"),
         icp_ed(f"{PRACTICAL_STEPS}, step 4"),
     ],
 )
-def icp_chair_selected_jointly(doc: IcpTermsOfReference, options: NoOptions) -> Iterator[Finding]:
+def icp_chair_selected_jointly(doc: IcpTermsOfReference, options: NoOptions) -> Check:
     """The ICB and the councils choose the chair together and define the role and its term.
 
     Requirement: The ICB and the local authorities jointly select the partnership's chair and
     define the chair's role, term of office and accountabilities.
+    Provision: ICS design framework, "Leadership and accountability": "The ICS NHS body and
+    local authorities will need to jointly select a partnership chair and define their role,
+    term of office and accountabilities." Guidance on what the partners do, not on what terms
+    of reference contain, so terms of reference that do not say who chooses the chair, or
+    give no term or role, are "not stated"; terms of reference that name who chooses the
+    chair and leave out the ICB or a council depart from joint selection and are in breach.
     Why: The partnership is a joint committee of equal partners; a chair chosen by one side
     alone, or with no defined role or term, weakens the other partners' ownership of it.
     Fix: List every establishing party under `chair.selected_by`, and state
     `chair.term_years` and `chair.role_description` (including to whom the chair is
-    accountable).
-    Source: ICP engagement document (DHSC, NHS England and LGA, September 2021), Annex A
-    "Leadership and accountability", paragraph 1, read word for word in the seed copy of the
-    gov.uk page (S10); guidance [V], so a warning. The rule checks who selects and that a
-    role and term are stated; it cannot judge the wording of the role.
+    accountable). Where the partnership has co-chairs, list every party that takes part in
+    choosing them.
+    Source: Read in the ICS design framework (June 2021) as extracted in Annex A ("Leadership
+    and accountability", paragraph 1) of the ICP engagement document (DHSC, NHS England and
+    NHS Improvement and the LGA, September 2021), and that document's practical step 4, on
+    gov.uk. Guidance, so a warning. The rule checks who selects and that a role and term are
+    stated; it cannot judge the wording of the role.
     """
     chair = doc.chair
     if chair is None:
-        yield Finding(
+        yield Missing(
             ("chair",),
             "The terms of reference say nothing about the partnership's chair. The ICB and the "
             "local authorities are expected to choose the chair together and define the "
-            "chair's role, term of office and accountabilities; add a chair section.",
+            "chair's role, term of office and accountabilities; if the terms of reference do, "
+            "add a chair section.",
         )
         return
-    for party in doc.establishing_parties:
-        if not _selected(doc, party, chair.selected_by):
-            yield Finding(
-                ("chair", "selected_by"),
-                f"{party} is an establishing party but does not take part in choosing the "
-                "chair. The chair is expected to be selected jointly by the ICB and the local "
-                "authorities; add it to chair.selected_by.",
-            )
-    if not doc.establishing_parties and not chair.selected_by:
-        yield Finding(
+    if not chair.selected_by:
+        yield Missing(
             ("chair", "selected_by"),
             "The terms of reference do not say who chooses the chair. The ICB and the local "
-            "authorities are expected to choose the chair jointly; list them under "
-            "chair.selected_by.",
+            "authorities are expected to choose the chair jointly; if the terms of reference "
+            "say who does, list them under chair.selected_by.",
         )
+    else:
+        left_out = parties_missing_from(doc, chair.selected_by)
+        if left_out:
+            yield Contradiction(
+                ("chair", "selected_by"),
+                f"The terms of reference say who chooses the chair but leave out "
+                f"{listed(left_out)}, an establishing party. The ICB and the local authorities "
+                "are expected to choose the chair jointly; add every establishing party to "
+                "chair.selected_by.",
+            )
     if chair.term_years is None:
-        yield Finding(
+        yield Missing(
             ("chair", "term_years"),
-            "The chair's term of office is not stated. The ICB and the local authorities are "
-            "expected to define it; set chair.term_years.",
+            "The terms of reference do not state the chair's term of office. The ICB and the "
+            "local authorities are expected to define it; if the terms of reference do, set "
+            "chair.term_years.",
         )
     if not chair.role_description:
-        yield Finding(
+        yield Missing(
             ("chair", "role_description"),
-            "The chair's role is not described. The ICB and the local authorities are expected "
-            "to define the chair's role and accountabilities; add chair.role_description.",
+            "The terms of reference do not describe the chair's role. The ICB and the local "
+            "authorities are expected to define the chair's role and accountabilities; if the "
+            "terms of reference do, add chair.role_description.",
         )
 
 
@@ -101,36 +115,40 @@ def icp_chair_selected_jointly(doc: IcpTermsOfReference, options: NoOptions) -> 
     applies_to=ICP,
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
+    requires="conduct",
     citations=[
         icp_ed(f"{TIMINGS} section, paragraph 8"),
         icp_ed(f"{PRACTICAL_STEPS}, step 4"),
     ],
 )
-def icp_chair_appointment_process(
-    doc: IcpTermsOfReference, options: NoOptions
-) -> Iterator[Finding]:
+def icp_chair_appointment_process(doc: IcpTermsOfReference, options: NoOptions) -> Check:
     """The chair is appointed by a fair, transparent process the ICB and councils agree.
 
     Requirement: The chair should be appointed through a fair and transparent process that
     meets the normal expectations for appointments to public positions and is agreed by the
     ICB and the local authorities. There is no national expectation on how the chair is paid.
+    Provision: ICP engagement document, "Timings and establishment of ICPs": the appointment
+    "should be a fair and transparent process adhering to the normal expectations of
+    appointing public positions and agreed by the ICB and local authorities". Guidance on
+    how the chair is appointed, not on what terms of reference contain, so terms of reference
+    that do not describe the process are "not stated", never in breach.
     Why: A transparent, jointly agreed appointment gives the chair the confidence of every
     partner and of the public.
     Fix: Describe the process under `chair.appointment_process`, saying that the ICB and the
     councils agreed it and how it meets public-appointment norms (open, on merit).
-    Source: ICP engagement document (DHSC, NHS England and LGA, September 2021), "Timings and
-    establishment of ICPs", paragraph 8, and practical step 4, read word for word in the seed
-    copy of the gov.uk page (S10); guidance [V], so a warning. This is a presence-of-clause
-    rule: it can only check that the process is described, not that it is fair.
+    Source: Read in the ICP engagement document (DHSC, NHS England and NHS Improvement and the
+    LGA, September 2021) on gov.uk, "Timings and establishment of ICPs", paragraph 8, and
+    practical step 4. Guidance, so a warning. The rule can only check that the process is
+    described, not that it is fair.
     """
     chair = doc.chair
     if chair is None or not chair.appointment_process:
-        yield Finding(
+        yield Missing(
             ("chair", "appointment_process"),
             "The terms of reference do not say how the chair is appointed. The appointment is "
             "expected to follow a fair and transparent process, meeting the usual standards "
-            "for public appointments and agreed by the ICB and the local authorities; describe "
-            "it under chair.appointment_process.",
+            "for public appointments and agreed by the ICB and the local authorities; if the "
+            "terms of reference describe it, add it under chair.appointment_process.",
         )
 
 
@@ -140,33 +158,38 @@ def icp_chair_appointment_process(
     applies_to=ICP,
     level=Level.GUIDANCE,
     severity=Severity.INFO,
+    requires="conduct",
     citations=[
         icp_ed(f"{CORE_PART} section, list of expectations, bullet 6"),
         icp_ed(f"{ANNEX_A_LEADERSHIP}, paragraph 1"),
     ],
 )
-def icp_chair_shared_or_separate(doc: IcpTermsOfReference, options: NoOptions) -> Iterator[Finding]:
+def icp_chair_shared_or_separate(doc: IcpTermsOfReference, options: NoOptions) -> Check:
     """The terms of reference say whether the ICP chair is also the ICB chair.
 
     Requirement: Whether the partnership shares its chair with the ICB or has its own is a
     local choice; a separate chair may give more room for democratic representation, a
     shared one may help co-ordination. The terms of reference should say which model applies.
+    Provision: ICS design framework, "Leadership and accountability": "Some systems will
+    prefer the partnership and ICS NHS body to have separate chairs ... This will be a
+    matter for local determination." Either model is lawful and nothing requires terms of
+    reference to say which applies, so silence is "not stated" at info, never a breach.
     Why: Partners and the public need to know who leads the partnership and how that post
     relates to the ICB chair, whom NHS England appoints.
-    Fix: Set `chair.also_icb_chair` to true (the ICB chair also chairs the partnership) or
-    false (the partnership has its own chair).
-    Source: ICP engagement document (DHSC, NHS England and LGA, September 2021), "ICPs are a
-    core part of ICSs", sixth expectation bullet, and Annex A "Leadership and
-    accountability", paragraph 1, read word for word in the seed copy of the gov.uk page
-    (S10); guidance [V]. Both models are acceptable, so a missing statement is only info.
+    Fix: Set `chair.also_icb_chair` to true (the ICB chair chairs, or co-chairs, the
+    partnership) or false (the partnership has its own chair).
+    Source: Read in the ICP engagement document (DHSC, NHS England and NHS Improvement and the
+    LGA, September 2021) on gov.uk, "ICPs are a core part of ICSs", sixth expectation
+    bullet, and Annex A "Leadership and accountability", paragraph 1. Both models are
+    acceptable, so a missing statement is only info.
     """
     chair = doc.chair
     if chair is None or chair.also_icb_chair is None:
-        yield Finding(
+        yield Missing(
             ("chair", "also_icb_chair"),
             "The terms of reference do not say whether the partnership's chair is also the "
-            "chair of the ICB. Either model is a local choice, but the document should say "
-            "which applies: set chair.also_icb_chair to true or false.",
+            "chair of the ICB. Either model is a local choice; if the terms of reference say "
+            "which applies, set chair.also_icb_chair to true or false.",
         )
 
 
@@ -176,34 +199,47 @@ def icp_chair_shared_or_separate(doc: IcpTermsOfReference, options: NoOptions) -
     applies_to=ICP,
     level=Level.GUIDANCE,
     severity=Severity.INFO,
+    requires="conduct",
     citations=[icp_ed(f"{TIMINGS} section, paragraph 8, chair bullets 1 to 5")],
 )
-def icp_chair_person_specification(
-    doc: IcpTermsOfReference, options: NoOptions
-) -> Iterator[Finding]:
+def icp_chair_person_specification(doc: IcpTermsOfReference, options: NoOptions) -> Check:
     """The chair's person specification covers the five minimum attributes.
 
     Requirement: As a minimum the chair should be able to build strong relationships across
     the system, have a collaborative leadership style, be committed to innovation and
     transformation, have expertise in delivering health and care outcomes, and be able to
     influence and drive delivery and change.
+    Provision: ICP engagement document, "Timings and establishment of ICPs": "We also do not
+    intend to prescribe a person specification for the role of ICP chair, although as a
+    minimum, we would expect the person appointed to" have five attributes. An expectation
+    of the person appointed, not of the terms of reference, so an attribute they do not list
+    is "not stated" at info, never a breach.
     Why: These are the attributes DHSC, NHS England and the LGA expect of anyone appointed;
     a person specification that omits one may lead to an appointment without it.
     Fix: List the attributes under `chair.person_spec`: system_relationships,
     collaborative_leadership, innovation_and_transformation, health_and_care_outcomes,
     influence_and_drive_change.
-    Source: ICP engagement document (DHSC, NHS England and LGA, September 2021), "Timings and
-    establishment of ICPs", the five bullets after paragraph 8, read word for word in the
-    seed copy of the gov.uk page (S10); guidance [V]. The document declines to prescribe a
-    full person specification, so this is info. This is a presence-of-clause rule: it can
-    only check that each attribute is listed.
+    Source: Read in the ICP engagement document (DHSC, NHS England and NHS Improvement and the
+    LGA, September 2021) on gov.uk, "Timings and establishment of ICPs", the five bullets
+    after paragraph 8. The document declines to prescribe a full person specification, so
+    this is info. The rule can only check that each attribute is listed.
     """
-    listed = set(doc.chair.person_spec) if doc.chair else set()
+    listed_attributes = set(doc.chair.person_spec) if doc.chair else set()
+    if not listed_attributes:
+        yield Missing(
+            ("chair", "person_spec"),
+            "The terms of reference give no person specification for the chair. As a minimum "
+            "the chair is expected to be able to build strong relationships in the system, to "
+            "lead collaboratively, to be committed to innovation and transformation, to have "
+            "expertise in delivering health and care outcomes, and to be able to influence and "
+            "drive change; if the terms of reference list these, add them to chair.person_spec.",
+        )
+        return
     for code, attribute in CHAIR_ATTRIBUTES.items():
-        if code not in listed:
-            yield Finding(
+        if code not in listed_attributes:
+            yield Missing(
                 ("chair", "person_spec"),
                 f"The chair's person specification does not include {attribute}, one of the "
-                "five minimum attributes expected of an ICP chair. Add "
+                "five minimum attributes expected of an ICP chair. If it does, add "
                 f"{code} to chair.person_spec.",
             )

@@ -25,7 +25,7 @@ from icslint.diagnostics import (
     Severity,
     Unknown,
 )
-from icslint.engine import combine, check_file
+from icslint.engine import check_file, combine
 from icslint.registry import RuleSpec, discover
 
 RULES = {spec.code: spec for spec in discover()}
@@ -283,7 +283,7 @@ def test_json_gives_each_finding_its_outcome_and_each_rule_its_result(write) -> 
 
 
 def test_sarif_marks_a_breach_fail_and_what_is_not_stated_review(write) -> None:
-    code, out, _ = run("check", "--format", "sarif", str(write(PARTIAL_BOARD)))
+    _, out, _ = run("check", "--format", "sarif", str(write(PARTIAL_BOARD)))
     results = json.loads(out)["runs"][0]["results"]
     kinds = {(r["kind"], r["level"] if r["kind"] == "review" else "x") for r in results}
     assert ("review", "none") in kinds and ("fail", "x") in kinds

@@ -14,6 +14,8 @@ from docx import Document as open_docx
 from pypdf import PdfReader
 
 from conftest import EXAMPLES, ROOT, run
+from icslint.loader import load
+from icslint.render.markdown import UNNAMED, compose
 
 GOLDEN = ROOT / "tests" / "golden"
 ICB = EXAMPLES / "valid" / "severnmoor-icb-constitution.yaml"
@@ -175,8 +177,9 @@ def test_pdf_text_and_pages(name: str, tmp_path: Path) -> None:
     assert code == 0, err
     pages, text = pdf_text(output.read_bytes())
     whole = "\n".join(text)
+    flat = " ".join(whole.split())  # a long heading may wrap onto two lines
     for heading in SECTIONS[name]:
-        assert heading in whole
+        assert heading in flat
     assert 3 <= pages <= 60
     assert f"Page {pages} of {pages}" in text[-1]
     assert "DRAFT" not in whole
@@ -190,9 +193,10 @@ def test_draft_pdf_says_draft_on_every_page_and_lists_findings(tmp_path: Path) -
     pages, text = pdf_text(output.read_bytes())
     assert pages >= 2
     assert all("DRAFT: not approved" in page for page in text)
-    assert "Annex: open findings" in text[-1]
+    start = next(i for i, page in enumerate(text) if "Annex: open findings" in page)
+    annex = "\n".join(text[start:])
     for code in ("ICB011", "ICB015", "ICB016"):
-        assert code in text[-1]
+        assert code in annex
 
 
 # --- Chromium -------------------------------------------------------------------------------
@@ -424,3 +428,270 @@ def test_force_keeps_the_replaced_file_permissions_and_links(tmp_path: Path) -> 
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8").startswith("# NHS Severnmoor")
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+# --- Gaps: the text states only what the file states ------------------------------------------
+
+# Each edit takes one fact out of the valid constitution, or (the count) adds one.
+PARTIAL_EDITS = [
+    ("      appointed_by: NHS England\n", ""),  # the Chair's appointer
+    ("      nominated_by: The providers of primary medical services in the area, jointly\n", ""),
+    (
+        "      term_years: 3\n      role_spec_ref: Governance Handbook, role specification B9\n",
+        "      role_spec_ref: Governance Handbook, role specification B9\n",
+    ),
+    (
+        "delegations:\n  - to: Severnmoor County Council\n    statutory_basis: s65Z5\n"
+        "    functions: [Commissioning of community equipment services]\n\n",
+        "",
+    ),
+    ("    - id: nem_people\n", "    - id: nem_people\n      count: 2\n"),
+]
+PARTIAL_GAPS = [
+    "who appoints the Chair (add board.seats[0].appointed_by)",
+    "who nominates the Partner Member (primary medical services) "
+    "(add board.seats[10].nominated_by)",
+    "the term of office of the Partner Member (local authorities) (add board.seats[11].term_years)",
+]
+
+
+def partial_constitution(tmp_path: Path) -> Path:
+    text = ICB.read_text(encoding="utf-8")
+    for old, new in PARTIAL_EDITS:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / "partial.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def composed(source: Path, *, draft: bool = False) -> tuple[str, list[str]]:
+    """The Markdown and the gaps, rendered without checking (the rules are tested elsewhere)."""
+    document = load(source.read_text(encoding="utf-8"), str(source)).document
+    assert document is not None
+    result = compose(document, draft=draft)
+    return result.markdown, [str(gap) for gap in result.gaps]
+
+
+def ignore_every_rule(tmp_path: Path) -> Path:
+    """A configuration that runs no rule, so only the gaps can stop a final render."""
+    config = tmp_path / "no-rules.yaml"
+    config.write_text("ignore: [ICB, ICP]\n")
+    return config
+
+
+@pytest.mark.parametrize("name", ["icb", "icp"])
+def test_the_valid_examples_have_no_gap(name: str) -> None:
+    markdown, gaps = composed(VALID[name])
+    assert gaps == []
+    assert "not stated" not in markdown
+
+
+def test_no_sentence_is_made_from_absence() -> None:
+    markdown, _ = composed(ICB)
+    for invented in (
+        "has not established any joint committee",
+        "has not delegated",
+        "While employed in the post",
+        "Not applicable",
+        "No further approval",
+        "access to suitable advice",
+        "The Board has 12 members",
+    ):
+        assert invented not in markdown
+    assert not re.search(r"\b\d+\s+are (executive|non-executive|partner) members", markdown)
+    assert "| Seat | Category | Voting | Appointed by |" in markdown  # no count, no column
+
+
+def test_a_partial_constitution_shows_each_gap_in_a_draft(tmp_path: Path) -> None:
+    markdown, gaps = composed(partial_constitution(tmp_path), draft=True)
+    assert gaps == PARTIAL_GAPS
+    # The gaps, where the text needs them ...
+    assert (
+        "3.3.1 The Chair is appointed by **\\[not stated: who appoints the Chair\\]**\n"
+        "(Schedule 1B, paragraph 5 of the 2006 Act).\n"
+    ) in markdown
+    assert (
+        "| Chair | Non-executive |  | yes | **\\[not stated: who appoints the Chair\\]** |\n"
+    ) in markdown
+    assert (
+        "3.6.2 The Partner Member (primary medical services) is nominated by\n"
+        "**\\[not stated: who nominates the Partner Member (primary medical services)\\]** "
+        "(Schedule 1B, paragraph 8 of the 2006\nAct).\n"
+    ) in markdown
+    assert (
+        "- Partner Member (local authorities): **\\[not stated: the term of office of the "
+        "Partner Member (local authorities)\\]**\n"
+    ) in markdown
+    # ... the one count given, and no total made from the others ...
+    assert (
+        "| Non-Executive Member (People and Remuneration) | Non-executive | 2 | yes |" in markdown
+    )
+    assert "2.2.1 The members of the Board hold the seats in the table below." in markdown
+    assert not re.search(r"The Board has \d+ members", markdown)
+    assert "jointly by the providers of primary medical services" not in markdown
+    # ... no sentence for the delegations the file leaves out ...
+    assert "has not delegated" not in markdown
+    assert (
+        "delegates.\n\n## 5 Procedures for making decisions" in markdown
+    )  # 4.10 keeps only its statement of the law
+    # ... and the draft's banner and annex list them.
+    assert "still has 3 facts the text needs but the file does not state" in markdown
+    assert (
+        "| Fact not stated | Key to add |\n"
+        "| --- | --- |\n"
+        "| who appoints the Chair | board.seats\\[0\\].appointed\\_by |\n"
+        "| who nominates the Partner Member (primary medical services) | "
+        "board.seats\\[10\\].nominated\\_by |\n"
+        "| the term of office of the Partner Member (local authorities) | "
+        "board.seats\\[11\\].term\\_years |\n"
+    ) in markdown
+
+
+def test_a_final_render_with_gaps_is_refused_and_lists_them(tmp_path: Path) -> None:
+    source = partial_constitution(tmp_path)
+    config = ignore_every_rule(tmp_path)
+    for suffix in ("md", "docx"):
+        output = tmp_path / f"out.{suffix}"
+        code, out, err = render(source, output, "--config", str(config))
+        assert code == 1
+        assert out == ""
+        assert not output.exists()
+        expected = [
+            f"icslint: not rendered: {source.as_posix()} does not state 3 facts the document "
+            "needs:",
+            *(f"  - {gap}" for gap in PARTIAL_GAPS),
+            "Add these facts to the file, or use --draft for a copy marked DRAFT that shows each "
+            "one as [not stated: ...] and lists them.",
+        ]
+        assert "\n".join(expected) in err
+
+
+def test_a_final_render_lists_errors_and_gaps_together(tmp_path: Path) -> None:
+    source = partial_constitution(tmp_path)
+    code, _, err = render(source, tmp_path / "out.md")
+    assert code == 1
+    assert "does not state 3 facts the document needs:" in err
+    for gap in PARTIAL_GAPS:
+        assert f"  - {gap}" in err
+
+
+def test_the_draft_shows_gaps_in_every_format(tmp_path: Path) -> None:
+    source = partial_constitution(tmp_path)
+    config = ignore_every_rule(tmp_path)
+    label = "[not stated: who appoints the Chair]"
+    for suffix in ("html", "docx"):
+        code, _, err = render(
+            source, tmp_path / f"out.{suffix}", "--draft", "--config", str(config)
+        )
+        assert code == 0, err
+    html = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert f"<strong>{label}</strong>" in html
+    word = open_docx(str(tmp_path / "out.docx"))
+    bold = [r.text for p in word.paragraphs for r in p.runs if r.bold]
+    assert label in bold
+
+
+SPARSE_ICB = """\
+kind: icb-constitution
+schema_version: 1
+meta: {version_history: [{}]}
+icb: {area: {exclusions: [{}]}}
+board:
+  seats:
+    - {id: a, role: chair}
+    - {id: b, role: chief_executive}
+    - {id: c, category: partner, count: 2}
+    - {id: d, category: executive}
+    - {id: e, category: non_executive, is_deputy_chair: true}
+    - {id: f}
+  participants: [{title: Guest}]
+eligibility: {}
+disqualification: {criteria: [member_of_parliament]}
+committees: [{name: Audit, kind: audit}, {name: Pay, kind: remuneration}]
+joint_committees: [{name: Joint}]
+delegations: [{to: A Council}]
+standing_orders:
+  part_of_constitution: false
+  quorum: {required: [{min: 2}]}
+  decision_making: {}
+  meetings: {}
+sfi: {}
+conflicts_of_interest: {}
+transparency: {}
+plans: {joint_forward_plan: {}, annual_report: {}}
+employees: {determined_by: Pay}
+public_involvement: {}
+related_documents: {}
+variation: {}
+"""
+SPARSE_ICP = """\
+kind: icp-terms-of-reference
+schema_version: 1
+meta: {approved_on: 2025-01-01}
+icp: {area: {local_authorities: [A Council, B Council]}}
+local_authorities: [{name: A Council, type: county}, {name: B Council}]
+members: [{seat_title: X}, {seat_title: Y, statutory_limb: c, voting: false}]
+attendees: [{title: Z}]
+engagement_mechanisms: [{name: Panel}]
+chair: {}
+vice_chair: {}
+procedure: {quorum: {required: [{min: 1}]}, decision_making: vote}
+meetings: {}
+membership_review: {}
+membership_policy: {}
+strategy: {}
+secretariat: {}
+tor_amendment: {}
+relationships: {hwbs: [H]}
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SPARSE_ICB,
+        SPARSE_ICP,
+        "kind: icb-constitution\nschema_version: 1\n",
+        "kind: icp-terms-of-reference\nschema_version: 1\n",
+    ],
+    ids=["sparse-icb", "sparse-icp", "bare-icb", "bare-icp"],
+)
+def test_every_gap_says_what_is_missing(text: str, tmp_path: Path) -> None:
+    source = tmp_path / "sparse.yaml"
+    source.write_text(text)
+    markdown, gaps = composed(source, draft=True)
+    assert gaps
+    assert not any(UNNAMED in gap for gap in gaps)
+    assert "\\[not stated\\]" not in markdown  # every blank in the text is named
+    assert markdown.count("\\[not stated: ") >= len(gaps)
+
+
+def test_sparse_documents_state_nothing_the_file_leaves_out(tmp_path: Path) -> None:
+    source = tmp_path / "sparse.yaml"
+    source.write_text(SPARSE_ICB)
+    markdown, gaps = composed(source)
+    assert "- a: **\\[not stated: the term of office of the a\\]**" in markdown
+    assert "- d:" not in markdown.split("Terms of appointment")[1].split("###")[0]  # executive
+    assert "- **\\[not stated: the functions delegated to A Council\\]**" in markdown
+    assert "the bodies the ICB shares the Joint with (add joint_committees[0].partners)" in gaps
+    for invented in ("casting vote", "has not", "No further approval"):
+        assert invented not in markdown
+    assert not re.search(r"The Board has \d+ members", markdown)
+    source.write_text(SPARSE_ICP)
+    markdown, gaps = composed(source)
+    assert "who selects the vice-chair (add vice_chair.selected_by)" in gaps
+    assert "Every member of the partnership is a voting member" not in markdown
+    assert "| X |  | **\\[not stated: who appoints the member X\\]** |" in markdown
+
+
+def test_a_gap_label_is_literal_text_in_every_format() -> None:
+    from icslint.render.blocks import parser
+    from icslint.render.gaps import Gap
+    from icslint.render.markdown import gap_markup
+
+    gap = Gap("who appoints the <b>Chair</b> *now* [1]")
+    tokens = parser().parse(f"Appointed by {gap_markup(gap)}.")
+    children = tokens[1].children or []
+    assert [c.type for c in children] == ["text", "strong_open", "text", "strong_close", "text"]
+    assert children[2].content == "[not stated: who appoints the <b>Chair</b> *now* [1]]"

@@ -271,8 +271,9 @@ def render(
     draft: Annotated[
         bool,
         typer.Option(
-            help="Render even with error-level findings: every page says DRAFT and an annex "
-            "lists the open findings."
+            help="Render even with error-level findings or facts the file does not state: every "
+            "page says DRAFT, each missing fact is marked 'not stated' where the text needs it, "
+            "and an annex lists the open findings and the missing facts."
         ),
     ] = False,
     force: Annotated[bool, typer.Option(help="Replace the output file if it exists.")] = False,
@@ -284,7 +285,8 @@ def render(
     """Render a document as the constitution or terms of reference a board approves.
 
     The document is checked first, with the same configuration, suppressions and waivers as
-    `icslint check`.
+    `icslint check`. The text states only what the file states: without --draft, a file with
+    errors, or without a fact the text needs (who appoints the chair, say), is not rendered.
     """
     from icslint import rendering, settings
 

@@ -1,4 +1,9 @@
-"""`icslint render`: check the document, refuse or stamp it DRAFT, render, write atomically."""
+"""`icslint render`: check the document, refuse or stamp it DRAFT, render, write atomically.
+
+A final render is refused when the check finds errors, or when the text needs a fact the file
+does not state (a gap: see `icslint.render.gaps`). `--draft` renders either way, marked DRAFT,
+with each gap shown in the text and both listed in an annex.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,9 @@ from icslint.diagnostics import Severity
 from icslint.engine import PathError, Result, check_file, combine
 from icslint.output import OutputExists, write_file
 from icslint.render import OutputFormat
-from icslint.render.formats import render
+from icslint.render.formats import convert
+from icslint.render.gaps import Gap
+from icslint.render.markdown import compose
 from icslint.render.pdf import PdfUnavailable
 
 if TYPE_CHECKING:
@@ -24,11 +31,13 @@ class RenderError(Exception):
 
 
 class Refused(Exception):
-    """The document has error-level findings and `--draft` was not given."""
+    """The document has error-level findings, or leaves out facts its text needs, and
+    `--draft` was not given."""
 
-    def __init__(self, message: str, result: Result) -> None:
+    def __init__(self, message: str, result: Result, gaps: tuple[Gap, ...] = ()) -> None:
         super().__init__(message)
         self.result = result
+        self.gaps = gaps
 
 
 def choose_format(output: Path, given: OutputFormat | None) -> OutputFormat:
@@ -75,14 +84,11 @@ def render_file(
     document = outcome.document
     if document is None:
         raise Refused(f"cannot render {path.as_posix()}: it is not a valid document", result)
-    if errors and not draft:
-        raise Refused(
-            f"not rendered: {path.as_posix()} has {errors} error{'s' if errors != 1 else ''}. "
-            "Fix them, or use --draft for a copy marked DRAFT that lists them.",
-            result,
-        )
+    composed = compose(document, draft=draft, findings=findings)
+    if (errors or composed.gaps) and not draft:
+        raise Refused(refusal(path, errors, composed.gaps), result, composed.gaps)
     try:
-        data = render(document, output_format, draft=draft, findings=findings)
+        data = convert(composed.markdown, output_format, draft=draft)
     except PdfUnavailable as error:
         raise RenderError(str(error)) from None
     if to_stdout:
@@ -98,3 +104,26 @@ def render_file(
     except OSError as error:
         raise RenderError(f"cannot write {output.as_posix()}: {error.strerror or error}") from None
     return f"{output.as_posix()} ({output_format.value}{', DRAFT' if draft else ''})"
+
+
+def refusal(path: Path, errors: int, gaps: tuple[Gap, ...]) -> str:
+    """Why a final render was refused: the errors, and each fact the text needs."""
+    problems = []
+    if errors:
+        problems.append(f"has {errors} error{'s' if errors != 1 else ''}")
+    if gaps:
+        count = len(gaps)
+        problems.append(
+            f"does not state {count} fact{'s' if count != 1 else ''} the document needs"
+        )
+    message = f"not rendered: {path.as_posix()} {' and '.join(problems)}"
+    if not gaps:
+        return f"{message}. Fix them, or use --draft for a copy marked DRAFT that lists them."
+    lines = [f"{message}:"]
+    lines += [f"  - {gap}" for gap in gaps]
+    fix = "Fix the errors and add these facts" if errors else "Add these facts to the file"
+    lines.append(
+        f"{fix}, or use --draft for a copy marked DRAFT that shows each one as "
+        "[not stated: ...] and lists them."
+    )
+    return "\n".join(lines)

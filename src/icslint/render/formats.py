@@ -8,7 +8,16 @@ from icslint.diagnostics import Diagnostic
 from icslint.models import Document
 from icslint.render import OutputFormat
 from icslint.render.blocks import parse
-from icslint.render.markdown import render_markdown
+from icslint.render.gaps import Gap
+from icslint.render.markdown import compose
+
+
+class Incomplete(Exception):
+    """A final render of a document that leaves out facts its text needs."""
+
+    def __init__(self, gaps: Sequence[Gap]) -> None:
+        super().__init__(f"{len(gaps)} fact{'s' if len(gaps) != 1 else ''} not stated")
+        self.gaps = tuple(gaps)
 
 
 def render(
@@ -18,8 +27,17 @@ def render(
     draft: bool = False,
     findings: Sequence[Diagnostic] = (),
 ) -> bytes:
-    """The rendered file. With `draft`, every page says DRAFT and an annex lists `findings`."""
-    markdown = render_markdown(document, draft=draft, findings=findings)
+    """The rendered file. With `draft`, every page says DRAFT and an annex lists `findings`
+    and the facts the text needs that the file does not state. Without it, a document with
+    any such gap raises `Incomplete`."""
+    composed = compose(document, draft=draft, findings=findings)
+    if composed.gaps and not draft:
+        raise Incomplete(composed.gaps)
+    return convert(composed.markdown, output_format, draft=draft)
+
+
+def convert(markdown: str, output_format: OutputFormat, *, draft: bool) -> bytes:
+    """The document's Markdown as a file of `output_format`."""
     if output_format is OutputFormat.md:
         return markdown.encode("utf-8")
     title = plain_title(markdown)

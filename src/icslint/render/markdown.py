@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -19,12 +20,15 @@ from icslint.diagnostics import Diagnostic
 from icslint.models import Document
 from icslint.packaged import text_environment
 from icslint.printable import printable
+from icslint.render.gaps import Gap, Gaps
 
 TEMPLATES = {
     "icb-constitution": "icb-constitution.md.j2",
     "icp-terms-of-reference": "icp-terms-of-reference.md.j2",
 }
 NOT_STATED = "[not stated]"
+# What an unnamed gap (a bare None in a template) says it is missing.
+UNNAMED = "a fact this clause needs"
 
 # Backslash-escaping any of these is always allowed by CommonMark and always renders the
 # character itself; `<` stops raw HTML, `|` stops table cells breaking, and `&` is escaped
@@ -71,11 +75,23 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
-def _finalize(value: object) -> object:
-    """Applied to every `{{ }}`: markup made by the renderer passes, anything else is escaped."""
-    if isinstance(value, Markup):
-        return value
-    return escape_markdown(_as_text(value))
+def gap_markup(gap: Gap) -> Markup:
+    """A gap as the text shows it: the marked blank in bold, `**\\[not stated: ...\\]**`."""
+    return Markup(f"**{escape_markdown(gap.label)}**")
+
+
+def _finalizer(gaps: Gaps) -> Callable[[object], object]:
+    def finalize(value: object) -> object:
+        """Applied to every `{{ }}`: markup made by the renderer passes, anything else is
+        escaped. A bare None is a template that forgot to name the fact it needs: it still
+        shows, and still blocks a final render, as an unnamed gap."""
+        if isinstance(value, Markup):
+            return value
+        if value is None:
+            return gap_markup(gaps.record(UNNAMED))
+        return escape_markdown(_as_text(value))
+
+    return finalize
 
 
 class Numbering:
@@ -133,29 +149,55 @@ def _dotted(numbers: Sequence[int]) -> str:
     return ".".join(str(n) for n in numbers)
 
 
-def environment() -> Environment:
-    """The Jinja environment for Markdown templates: strict, escaping, whitespace-tidy."""
+def environment(gaps: Gaps) -> Environment:
+    """The Jinja environment for Markdown templates: strict, escaping, whitespace-tidy.
+
+    Templates get `gap(what, key)`, which shows a marked blank for a fact the document needs
+    and records it in `gaps`, and `at(part, *keys)`, the YAML path of a part of the document.
+    """
     # Markdown escaping is done by finalize; HTML escaping later, by markdown-it.
-    env = text_environment(_finalize)
+    env = text_environment(_finalizer(gaps))
     env.filters["english_list"] = english_list
     env.filters["english_date"] = english_date
     env.filters["md"] = lambda value: Markup(escape_markdown(_as_text(value)))
+    env.globals["gap"] = lambda what, key=None: gap_markup(gaps.record(what, key))
+    env.globals["at"] = gaps.at
     return env
+
+
+@dataclass(frozen=True)
+class Composed:
+    """The document as Markdown, and the facts it needs that its file does not state."""
+
+    markdown: str
+    gaps: tuple[Gap, ...]
+
+
+def compose(
+    document: Document, *, draft: bool = False, findings: Sequence[Diagnostic] = ()
+) -> Composed:
+    """The document as Markdown, with its gaps. With `draft`, marked DRAFT and followed by an
+    annex of its open findings and the facts it does not state."""
+    gaps = Gaps(document)
+    env = environment(gaps)
+    body = env.get_template(TEMPLATES[document.kind]).render(doc=document, n=Numbering())
+    found = gaps.found
+    text = _tidy(body)
+    if draft:
+        context = {"findings": findings, "gaps": found}
+        banner = env.get_template("draft-banner.md.j2").render(context)
+        annex = env.get_template("draft-annex.md.j2").render(context)
+        title, _, rest = text.partition("\n")
+        text = _tidy(f"{title}\n\n{banner}\n{rest}\n\n{annex}")
+    return Composed(text, found)
 
 
 def render_markdown(
     document: Document, *, draft: bool = False, findings: Sequence[Diagnostic] = ()
 ) -> str:
-    """The document as Markdown. With `draft`, marked DRAFT and followed by its open findings."""
-    env = environment()
-    body = env.get_template(TEMPLATES[document.kind]).render(doc=document, n=Numbering())
-    text = _tidy(body)
-    if draft:
-        banner = env.get_template("draft-banner.md.j2").render(findings=findings)
-        annex = env.get_template("draft-annex.md.j2").render(findings=findings)
-        title, _, rest = text.partition("\n")
-        text = _tidy(f"{title}\n\n{banner}\n{rest}\n\n{annex}")
-    return text
+    """The document as Markdown. With `draft`, marked DRAFT and followed by its open findings
+    and gaps."""
+    return compose(document, draft=draft, findings=findings).markdown
 
 
 def _tidy(text: str) -> str:
