@@ -169,7 +169,7 @@ def _seat_list(doc: IcbConstitution, indices: tuple[int, ...] | list[int], lacki
     applies_to=ICB,
     level=Level.NHSE_POLICY,
     severity=Severity.ERROR,
-    requires="content",
+    requires="conduct",
     citations=[model_clause("5.1.3"), NOTTS],
 )
 def standing_orders_in_constitution(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
@@ -181,9 +181,10 @@ def standing_orders_in_constitution(doc: IcbConstitution, options: NoOptions) ->
     constitution's appendices, that one of them is headed "Standing Orders" (the model's
     Appendix 2).
     Provision: The model constitution's clause 5.1.3: "A full copy of the Standing Orders is
-    included in Appendix 2 and form part of this Constitution." This is model text whose whole
-    effect is to make the standing orders part of the constitution, which it does only if the
-    constitution itself says it; so a constitution that is silent is in breach.
+    included in Appendix 2 and form part of this Constitution." The model says so, but no text
+    available to us says that NHS England requires the constitution to contain this clause, so a
+    constitution that is silent is "not stated"; one that keeps the standing orders outside it
+    is in breach.
     Why: Standing orders kept outside the constitution could be changed by the board alone,
     although they govern how its decisions are made; as part of the constitution they change
     only with NHS England's approval.
@@ -200,9 +201,9 @@ def standing_orders_in_constitution(doc: IcbConstitution, options: NoOptions) ->
     yield from unless_true(
         so.part_of_constitution if so is not None else None,
         (*SO, "part_of_constitution"),
-        "The constitution must include its standing orders in full, as part of the "
-        "constitution (NHS England's model, clause 5.1.3); it does not say that they form part "
-        "of it. Append them, say so, and set standing_orders.part_of_constitution: true.",
+        "The constitution does not say that its standing orders form part of it; NHS England's "
+        "model (clause 5.1.3) appends them in full as part of the constitution. If they do, "
+        "set standing_orders.part_of_constitution: true.",
         contradicted="The constitution keeps its standing orders outside it "
         "(standing_orders.part_of_constitution: false). NHS England's model includes them in "
         "full as an appendix that forms part of the constitution (clause 5.1.3), so that they "

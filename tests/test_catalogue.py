@@ -24,6 +24,8 @@ def test_rules_json_lists_every_rule_with_the_agreed_keys() -> None:
             "level",
             "severity",
             "applies_to",
+            "requires",
+            "provision",
             "citations",
         ]
         if entry["code"].startswith(("ICB", "ICP")):
@@ -42,6 +44,11 @@ def test_rules_json_entry_for_icb010() -> None:
         "level": "statute",
         "severity": "error",
         "applies_to": "icb-constitution",
+        "requires": "content",
+        "provision": 'Schedule 1B paragraph 3(1): "The constitution must provide for the '
+        "integrated care board to consist of\u2014 (a) a chair ..., (b) a chief executive ..., "
+        'and (c) at least three other members". The constitution itself must provide for this '
+        "membership, so a constitution that leaves it out is in breach.",
         "citations": [
             {
                 "instrument": "National Health Service Act 2006",

@@ -15,13 +15,17 @@ STRATEGY_FAULTS = EXAMPLES / "invalid" / "icp-strategy-and-quorum.yaml"
 
 def test_json_output_has_exactly_the_agreed_shape() -> None:
     code, report = check_json(str(CHAIR_FAULTS))
-    assert set(report) == {"version", "diagnostics", "suppressed", "summary"}
-    assert report["version"] == 1
+    assert set(report) == {"version", "diagnostics", "files", "suppressed", "summary"}
+    assert report["version"] == 2
     assert report["summary"] == {
         "files": 1,
         "error": 5,
         "warning": 0,
         "info": 0,
+        "breach": 5,
+        "not-stated": 0,
+        "passed": 112,
+        "not-applicable": 2,
         "suppressed": 0,
         "waived": 0,
     }
@@ -33,10 +37,11 @@ def test_json_output_has_exactly_the_agreed_shape() -> None:
         "code": "ICB051",
         "rule": "chair-removal",
         "severity": "error",
+        "outcome": "breach",
         "level": "statute",
-        "message": "The constitution lets The Board, by a two-thirds majority remove the chair. "
-        "Only NHS England may be given that power. Set removal_by: NHS England, or remove the "
-        "clause.",
+        "message": 'The constitution gives "The Board, by a two-thirds majority" power to remove '
+        "the chair. Schedule 1B paragraph 6 allows that power to be given only to NHS England; "
+        "set removal_by: NHS England, or remove the clause.",
         "citations": [
             {
                 "instrument": "National Health Service Act 2006",
@@ -54,15 +59,19 @@ def test_text_output_lines_and_summary() -> None:
     lines = out.splitlines()
     path = CHAIR_FAULTS.as_posix()
     assert lines[0] == (
-        f"{path}:79:7: ICB051 [chair-removal] error: The constitution lets The Board, by a "
-        "two-thirds majority remove the chair. Only NHS England may be given that power. Set "
-        "removal_by: NHS England, or remove the clause."
+        f'{path}:79:7: ICB051 [chair-removal] error: The constitution gives "The Board, by a '
+        'two-thirds majority" power to remove the chair. Schedule 1B paragraph 6 allows that '
+        "power to be given only to NHS England; set removal_by: NHS England, or remove the "
+        "clause."
     )
     assert lines[1] == (
         "  = National Health Service Act 2006, Schedule 1B, paragraph 6: "
         "https://www.legislation.gov.uk/ukpga/2006/41/schedule/1B/paragraph/6"
     )
-    assert lines[-1] == "Found 5 errors in 1 file."
+    assert (
+        lines[-1]
+        == "5 breaches (5 statute) · 0 not stated · 112 passed · 2 not applicable in 1 file."
+    )
     assert code == 1
 
 
@@ -155,7 +164,7 @@ def test_folder_search_finds_bom_files_and_misspelt_kinds(tmp_path: Path) -> Non
 def test_no_documents_found_is_a_warning(tmp_path: Path) -> None:
     code, out, err = run("check", str(tmp_path))
     assert code == 0
-    assert out.strip() == "All checks passed (0 files checked)."
+    assert out.strip() == "No documents checked."
     assert "icslint: warning: no ICB constitution or ICP terms of reference found in" in err
 
 

@@ -67,7 +67,7 @@ def test_a_misspelt_key_exits_2_naming_its_line(project: Path) -> None:
     assert err.strip() == (
         "icslint: error: pyproject.toml:6:1: unknown setting 'ignroe'; did you mean 'ignore'? "
         "(settings: select, ignore, extend-select, per-file-ignores, severity, fail-on, "
-        "options, packs, waivers)"
+        "fail-on-not-stated, options, packs, waivers)"
     )
 
 
@@ -190,7 +190,10 @@ def test_a_waiver_removes_the_finding_and_is_counted(project: Path) -> None:
     (audit,) = report["suppressed"]  # type: ignore[misc]
     assert (audit["by"], audit["where"]) == ("waiver", ".icslint.yaml:2")
     _, out, _ = run("check", DOC)
-    assert out.splitlines()[-1] == "Found 3 errors in 1 file (1 waived)."
+    assert out.splitlines()[-1] == (
+        "2 breaches (2 statute) · 1 not stated · 112 passed · 2 not applicable · 1 waived "
+        "in 1 file."
+    )
 
 
 def test_an_expired_waiver_stops_suppressing_and_says_so(project: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, check_json, found, markers, run
+from conftest import EXAMPLES, check_json, found_outcomes, outcome_markers, run
 
 INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
 
@@ -19,6 +19,10 @@ def test_valid_examples_pass_with_no_findings() -> None:
         "error": 0,
         "warning": 0,
         "info": 0,
+        "breach": 0,
+        "not-stated": 0,
+        "passed": 158,
+        "not-applicable": 2,
         "suppressed": 0,
         "waived": 0,
     }
@@ -31,14 +35,16 @@ def test_there_are_at_least_six_invalid_examples() -> None:
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
 def test_invalid_example_gives_exactly_its_marked_findings(path: Path) -> None:
-    expected = markers(path)
+    expected = outcome_markers(path)
     assert expected, f"{path.name} has no # [CODE] markers"
     code, report = check_json(str(path))
-    assert found(report) == expected
+    assert found_outcomes(report) == expected
     assert code == 1
 
 
 def test_checking_the_valid_folder_from_the_command_line_exits_0() -> None:
     code, out, _ = run("check", str(EXAMPLES / "valid"))
     assert code == 0
-    assert out.strip() == "All checks passed (2 files checked)."
+    assert out.strip() == (
+        "All checks passed: 0 breaches · 0 not stated · 158 passed · 2 not applicable in 2 files."
+    )

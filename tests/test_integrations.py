@@ -286,7 +286,7 @@ def test_system_hook_checks_the_whole_repository_once(sandbox: Sandbox) -> None:
 
     assert outcome.code == 1, outcome.output
     assert "- hook id: icslint-system" in outcome.output
-    summaries = re.findall(r"^Found .* in (\d+) files?\.$", outcome.output, re.M)
+    summaries = re.findall(r"^\d+ breach.* in (\d+) files?\.$", outcome.output, re.M)
     assert summaries == ["2"], outcome.output  # one run, over both documents
     assert f"governance/{INVALID.name}:" in outcome.output
     assert "ci.yml" not in outcome.output
@@ -295,7 +295,7 @@ def test_system_hook_checks_the_whole_repository_once(sandbox: Sandbox) -> None:
 def test_system_hook_runs_without_changed_files(sandbox: Sandbox) -> None:
     outcome = sandbox.run("icslint-system", "--verbose", "--files")
     assert outcome.code == 1, outcome.output
-    assert len(re.findall(r"^Found .* in 2 files\.$", outcome.output, re.M)) == 1
+    assert len(re.findall(r"^\d+ breach.* in 2 files\.$", outcome.output, re.M)) == 1
 
 
 # --- action.yml ----------------------------------------------------------------------------

@@ -125,8 +125,9 @@ def test_sarif_is_valid_and_has_one_result_per_finding(path: Path) -> None:
         )
         for r in results
     ) == Counter((d["code"], d["line"], d["column"]) for d in expected)
+    # What is not stated is for review: SARIF requires level "none" for it.
     assert sorted(r["level"] for r in results) == sorted(
-        SARIF_LEVELS[d["severity"]] for d in expected
+        SARIF_LEVELS[d["severity"]] if d["outcome"] == "breach" else "none" for d in expected
     )
     rules = run_["tool"]["driver"]["rules"]
     for result in results:
@@ -231,7 +232,8 @@ def test_github_one_annotation_per_finding(path: Path) -> None:
     for line, d in zip(annotations, expected, strict=True):
         assert line.startswith(
             f"::{commands[d['severity']]} file={github.escape_property(d['path'])},"
-            f"line={d['line']},col={d['column']},title={d['code']} [{d['rule']}]::"
+            f"line={d['line']},col={d['column']},title={d['code']} [{d['rule']}]"
+            + ("::" if d["outcome"] == "breach" else " not stated::")
         )
         assert line.endswith(github.escape_data(d["message"]))
     _, text, _ = run("check", str(path))
@@ -265,7 +267,8 @@ def test_github_step_summary_lists_every_finding(
     summary = target.read_text(encoding="utf-8")
     assert summary.startswith("Earlier step.\n## icslint\n")  # appended, not replaced
     rows = [line for line in summary.splitlines() if line.startswith("| `")]
-    expected = findings(path)
+    # Breaches first, then what is not stated, as in the text report.
+    expected = sorted(findings(path), key=lambda d: d["outcome"] != "breach")
     assert len(rows) == len(expected)
     for row, d in zip(rows, expected, strict=True):
         assert row.startswith(f"| `{d['path']}:{d['line']}` | {d['code']} [{d['rule']}] |")
@@ -280,7 +283,9 @@ def test_github_step_summary_when_all_checks_pass(
     monkeypatch.setenv(github.STEP_SUMMARY, str(target))
     code, out = check("github", *VALID)
     assert code == 0
-    assert out == "All checks passed (2 files checked).\n"
+    assert out == (
+        "All checks passed: 0 breaches · 0 not stated · 158 passed · 2 not applicable in 2 files.\n"
+    )
     assert "All checks passed" in target.read_text(encoding="utf-8")
     assert "| --- |" not in target.read_text(encoding="utf-8")
 
@@ -297,7 +302,7 @@ def test_github_step_summary_escapes_table_cells() -> None:
     rows = [line for line in summary.splitlines() if line.startswith("| `")]
     assert len(rows) == 3
     assert rows[2].endswith("| No role \\| none, at all: 100%<br>second line |")
-    assert "| error | 1 |" in summary and "| info | 1 |" in summary
+    assert "| breach (error) | 1 |" in summary and "| breach (info) | 1 |" in summary
     assert "2 suppressed finding(s)" in summary
     assert github.escape_cell("a|b\nc") == "a\\|b<br>c"
     assert github.escape_cell("<img src=x> *bold* [link](u)") == (
@@ -411,12 +416,21 @@ def test_junit_one_suite_per_file_and_a_failure_per_failing_rule(path: Path) -> 
     assert suite.name == path.as_posix()
     expected = findings(path)
     failing = Counter(
-        (d["path"], d["code"]) for d in expected if d["severity"] in ("error", "warning")
+        (d["path"], d["code"])
+        for d in expected
+        if d["outcome"] == "breach" and d["severity"] in ("error", "warning")
     )
     assert xml.failures == suite.failures == len(failing)
     cases = list(suite)
-    failed = {case.name.split()[0]: case for case in cases if not case.is_passed}
+    failed = {
+        case.name.split()[0]: case for case in cases if not case.is_passed and not case.is_skipped
+    }
     assert {(suite.name, c) for c in failed} == set(failing)
+    # A rule whose only findings are things the document does not state is skipped.
+    unstated = {d["code"] for d in expected if d["outcome"] == "not-stated"} - {
+        c for _, c in failing
+    }
+    assert {case.name.split()[0] for case in cases if case.is_skipped} == unstated
     for rule_code, case in failed.items():
         [failure] = case.result
         assert isinstance(failure, Failure)
@@ -424,7 +438,7 @@ def test_junit_one_suite_per_file_and_a_failure_per_failing_rule(path: Path) -> 
         assert case.name == f"{rule_code} {BY_CODE[rule_code].slug}"
         assert failure.type in ("error", "warning")
         assert len(failure.text.splitlines()) == failing[suite.name, rule_code]
-        first = next(d for d in expected if d["code"] == rule_code)
+        first = next(d for d in expected if d["code"] == rule_code and d["outcome"] == "breach")
         assert failure.message == first["message"]
         assert (
             failure.text.splitlines()[0] == f"{first['line']}:{first['column']} {first['message']}"

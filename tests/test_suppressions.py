@@ -38,7 +38,10 @@ def test_a_suppression_with_a_reason_removes_the_finding(tmp_path: Path) -> None
     assert audit["reason"] == "councils agreed a joint seat"
     assert audit["where"] == f"{path.as_posix()}:72"
     _, out, _ = run("check", str(path))
-    assert out.splitlines()[-1] == "Found 3 errors in 1 file (1 suppressed)."
+    assert out.splitlines()[-1] == (
+        "2 breaches (2 statute) · 1 not stated · 112 passed · 2 not applicable · 1 suppressed "
+        "in 1 file."
+    )
 
 
 def test_a_suppression_without_a_reason_does_not_suppress(tmp_path: Path) -> None:

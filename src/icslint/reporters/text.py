@@ -66,6 +66,8 @@ def summary(result: Result) -> Text:
     summary; passed and not applicable count rules, once for each file."""
     files = _plural(result.files, "file", "files")
     breaches = result.breaches
+    if not result.files and not result.diagnostics:
+        return Text("No documents checked.")
     by_level = Counter(d.level for d in breaches)
     levels = ", ".join(f"{by_level[level]} {level.label}" for level in Level if by_level[level])
     parts = [
