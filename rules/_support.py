@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from icslint.diagnostics import Citation, Contradiction, Finding, Loc, Missing
 from icslint.models.icb import IcbConstitution, Seat
+from icslint.models.values import Count
+from icslint.vocabulary import names_body, normalise
+
+__all__ = ["normalise"]
 
 NHS_ACT_2006 = "National Health Service Act 2006"
 LGPIHA_2007 = "Local Government and Public Involvement in Health Act 2007"
@@ -92,12 +95,22 @@ def headcount(items: Iterable[tuple[int, Seat]]) -> Headcount:
     least = 0
     uncounted: list[int] = []
     for index, seat in items:
-        if seat.count is None:
-            least += 1
+        count = stated_count(seat)
+        least += count.least if count is not None and count.least is not None else 1
+        if count is None or not count.exact:
             uncounted.append(index)
-        else:
-            least += seat.count
     return Headcount(least, tuple(uncounted))
+
+
+def stated_count(seat: Seat) -> Count | None:
+    """The seat's count where the document gives one (exact or "at least"), else None."""
+    return seat.count if seat.count is not None and seat.count.least is not None else None
+
+
+def least_of(seat: Seat) -> int:
+    """The members the seat is certain to hold: its count, its least count, or one."""
+    count = stated_count(seat)
+    return count.least if count is not None and count.least is not None else 1
 
 
 def seat_ref(text: str) -> str:
@@ -120,33 +133,10 @@ def seat_name(seat: Seat) -> str:
 
 # --- names of bodies ------------------------------------------------------------------------
 
-# Ways documents name the same body; compared after lower-casing and dropping "the".
-_ALIASES = {
-    "nhse": "nhs england",
-    "nhs england and nhs improvement": "nhs england",
-    "secretary of state for health and social care": "secretary of state",
-    "sos": "secretary of state",
-    "icb chair": "chair",
-    "chair of the icb": "chair",
-    "chair of the board": "chair",
-    "icb chief executive": "chief executive",
-    "chief executive officer": "chief executive",
-    "ceo": "chief executive",
-    "icb board": "board",
-}
-
-
-def normalise(name: str | None) -> str:
-    """A body's name reduced for comparison: "The Secretary of State" -> "secretary of state"."""
-    if not name:
-        return ""
-    text = re.sub(r"[^\w\s]", " ", name.lower())
-    text = " ".join(word for word in text.split() if word != "the")
-    return _ALIASES.get(text, text)
-
 
 def is_body(name: str | None, body: str) -> bool:
-    return normalise(name) == normalise(body)
+    """Whether `name` names `body`, in any of the usual spellings (icslint.vocabulary)."""
+    return names_body(name, body)
 
 
 # --- presence -------------------------------------------------------------------------------

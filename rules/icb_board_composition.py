@@ -20,6 +20,7 @@ from ._support import (
     SCH_1B,
     SEATS,
     headcount,
+    least_of,
     normalise,
     sch1b,
     seat_loc,
@@ -85,7 +86,7 @@ def _members(items: Iterable[tuple[int, Seat]]) -> _Members:
     """The headcount of these seats, where a chair or chief executive seat with no count is one
     member: the Schedule gives the board one of each, so its size is not in doubt."""
     pairs = list(items)
-    leaders = sum(seat.count or 1 for _, seat in pairs if seat.role in LEADERS)
+    leaders = sum(least_of(seat) for _, seat in pairs if seat.role in LEADERS)
     others = headcount((i, s) for i, s in pairs if s.role not in LEADERS)
     return _Members(leaders + others.least, others.uncounted)
 
@@ -166,7 +167,7 @@ def board_minimum_membership(doc: IcbConstitution, options: NoOptions) -> Iterat
                 f"{_seat_list(doc, (i for i, _ in found))} have role: {role}. The board "
                 f"has one {label}; give the other seats their own role.",
             )
-        elif (found[0][1].count or 1) > 1:
+        elif least_of(found[0][1]) > 1:
             index, seat = found[0]
             yield Contradiction(
                 seat_loc(index, "count"),

@@ -17,86 +17,24 @@ from icslint.diagnostics import (
     Unknown,
 )
 from icslint.models.icb import IcbConstitution, Seat
+from icslint.models.values import Count
 from icslint.registry import NoOptions, rule
+from icslint.vocabulary import approval_named, names_body
 
 from ._support import (
     SEATS,
     headcount,
-    is_body,
-    normalise,
     sch1b,
     seat_loc,
     seat_name,
     seats,
     seats_with_role,
     secondary,
+    stated_count,
     unless_true,
 )
 
 ICB = "icb-constitution"
-
-# --- names of bodies ----------------------------------------------------------------------------
-# Constitutions name the same body in many ways: "the Chair of the ICB", "NHS England (NHSE)",
-# "NHS England, with the approval of the Secretary of State". `is_body` compares whole names
-# only, so a rule that reported every other spelling as the wrong body would tell the user that
-# "the Chair of the ICB" is not the chair. These helpers compare the acting body alone: the
-# name before any qualifying clause, without a bracketed abbreviation, against the spellings
-# below. The chief executive rules use them too.
-
-_SPELLINGS = {
-    "nhs england": re.compile(
-        r"nhs england( and)?( nhs)?( improvement)?( regional (team|office|director))?"
-        r"|nhse|nhsei|nhse i|nhs e"
-    ),
-    "secretary of state": re.compile(
-        r"secretary of state( for health( and social care)?)?|sos|secretary of state dhsc"
-    ),
-    "chair": re.compile(
-        r"((nhs [\w ]+? )?(icb|integrated care board|board) )?chair(man|person)?"
-        r"( of( [\w ]+?)? (icb|integrated care board|board))?"
-    ),
-    "chief executive": re.compile(
-        r"((nhs [\w ]+? )?(icb|integrated care board) )?chief executive( officer)?"
-        r"( of( [\w ]+?)? (icb|integrated care board))?|ceo"
-    ),
-}
-_BRACKETS = re.compile(r"\s*\([^)]*\)")
-# Where the acting body's name ends: "NHS England, with the approval of ...".
-_QUALIFIER = re.compile(
-    r"\s*(?:[,;:]|\bwith\b|\bsubject to\b|\bfollowing\b|\bon the\b|\bafter\b).*$",
-    re.IGNORECASE | re.DOTALL,
-)
-_APPROVAL = re.compile(
-    r"\b(?:with|subject to)\s+(?:the\s+)?(?:prior\s+)?(?:approval|agreement|consent)\s+of\s+"
-    r"(?P<by>[^,;()]+)",
-    re.IGNORECASE,
-)
-
-
-def _key(name: str) -> str:
-    """A body's name reduced to one spelling: "the Chair of the ICB" -> "chair"."""
-    text = normalise(name)
-    for canonical, pattern in _SPELLINGS.items():
-        if pattern.fullmatch(text):
-            return canonical
-    return text
-
-
-def names_body(text: str | None, body: str) -> bool:
-    """Whether `text` names `body` as the one who acts, in any of its usual spellings."""
-    if not text:
-        return False
-    if is_body(text, body):
-        return True
-    head = _QUALIFIER.sub("", _BRACKETS.sub("", text))
-    return bool(head) and _key(head) == _key(body)
-
-
-def approval_named(text: str | None, body: str) -> bool:
-    """Whether `text` itself makes the act subject to `body`'s approval ("NHS England, with the
-    approval of the Secretary of State")."""
-    match = _APPROVAL.search(text or "")
-    return match is not None and names_body(match["by"], body)
 
 
 def _quoted(text: str) -> str:
@@ -267,22 +205,34 @@ _GUIDANCE_IN_FORCE = dt.date(2024, 8, 1)
 
 def _guidance_applies(doc: IcbConstitution) -> bool | None:
     """Whether this version took effect after NHS England's July 2024 guidance; None where the
-    document does not say when it took effect. An undated version is not taken to be a
-    current draft."""
+    document does not say (or gives only a year that straddles it). A draft, or a version
+    submitted to NHS England, is judged as a version that will take effect now; an undated
+    version is not taken to be a current draft."""
     meta = doc.meta
     if meta is None:
         return None
+    if meta.status in ("draft", "submitted"):
+        return True
     if meta.effective_from is not None:
-        return meta.effective_from >= _GUIDANCE_IN_FORCE
+        return meta.effective_from.on_or_after(_GUIDANCE_IN_FORCE)
     # A version takes effect no earlier than NHS England approves it, so an approval date (or
     # this version's date in the history) after July 2024 places it after the guidance. An
     # earlier date does not settle it: the version may have taken effect later.
     dates = [meta.nhse_approved_on]
     if meta.version:
         dates += [e.date for e in meta.version_history if e.version == meta.version]
-    if any(date is not None and date >= _GUIDANCE_IN_FORCE for date in dates):
+    if any(date is not None and date.on_or_after(_GUIDANCE_IN_FORCE) for date in dates):
         return True
     return None
+
+
+def _undated(doc: IcbConstitution) -> str:
+    """What the document says of when this version took effect, when that does not settle
+    whether the July 2024 guidance applies."""
+    effective = doc.meta.effective_from if doc.meta is not None else None
+    if effective is None:
+        return "The constitution does not say when this version took effect"
+    return f"The constitution says only that this version took effect {effective.when()}"
 
 
 def _gated(
@@ -294,9 +244,10 @@ def _gated(
     applies = _guidance_applies(doc)
     if applies is False:
         effective = doc.meta.effective_from if doc.meta is not None else None
+        when = effective.when() if effective is not None else "earlier"
         yield NotApplicable(
             f"NHS England asked for {subject} in its guidance of July 2024; this version took "
-            f"effect on {effective}, before then."
+            f"effect {when}, before then."
         )
         return
     for item in found:
@@ -305,9 +256,9 @@ def _gated(
         else:
             yield Unknown(
                 item.loc,
-                "The constitution does not say when this version took effect, so it cannot be "
-                f"told whether NHS England's updated guidance on {subject} applies to it; give "
-                f"meta.effective_from. If it applies: {item.message}",
+                f"{_undated(doc)}, so it cannot be told whether NHS England's updated guidance "
+                f"on {subject} applies to it; give meta.effective_from in full. If it applies: "
+                f"{item.message}",
             )
 
 
@@ -787,7 +738,12 @@ def _quorum_findings(doc: IcbConstitution) -> Iterator[Finding | NotApplicable]:
     chair_categories = {seat.category for _, seat in chairs if seat.category}
     # The Act provides for one chief executive, so that seat is one member even without a count.
     others = [
-        (i, s.model_copy(update={"count": 1}) if s.role == "chief_executive" and not s.count else s)
+        (
+            i,
+            s.model_copy(update={"count": Count(1, True)})
+            if s.role == "chief_executive" and stated_count(s) is None
+            else s,
+        )
         for i, s in seats(doc)
         if s.role != "chair"
     ]

@@ -15,11 +15,11 @@ from icslint.diagnostics import (
 from icslint.models.icb import IcbConstitution
 from icslint.registry import NoOptions, rule
 
-from ._support import SEATS, sch1b, seat_loc, seats_with_role, secondary, unless_true
-
 # The tolerant comparison of bodies' names ("the Chair of the ICB", "NHS England (NHSE)")
 # lives with the chair rules, which need it too.
-from .icb_chair import approval_named, names_body
+from icslint.vocabulary import approval_named, names_body
+
+from ._support import SEATS, sch1b, seat_loc, seats_with_role, secondary, unless_true
 
 ICB = "icb-constitution"
 

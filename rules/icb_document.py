@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
 
 from icslint.diagnostics import Citation, Contradiction, Finding, Level, Missing, Severity
 from icslint.models.icb import IcbConstitution, VersionEntry
+from icslint.models.values import PartialDate
 from icslint.registry import NoOptions, rule
 
 from ._support import HWE_MODEL, NHS_ACT_2006, sch1b, secondary
@@ -285,11 +285,15 @@ def nhse_approval(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]
                 "approves it; if it has, add meta.nhse_approved_on with the approval date (or "
                 "the date of the varying order).",
             )
-    elif meta is not None and meta.effective_from is not None and meta.effective_from < approved_on:
+    elif (
+        meta is not None
+        and meta.effective_from is not None
+        and meta.effective_from.before(approved_on) is True
+    ):
         yield Contradiction(
             ("meta", "effective_from"),
-            f"This version is said to take effect on {meta.effective_from}, before NHS "
-            f"England approved it on {approved_on}. A change takes effect only from the "
+            f"This version is said to take effect {meta.effective_from.when()}, before NHS "
+            f"England approved it {approved_on.when()}. A change takes effect only from the "
             "date of NHS England's approval; move effective_from to that date or later.",
         )
     silent: list[int] = []
@@ -506,7 +510,7 @@ def version_control(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
             "each version.",
         )
         return
-    latest: dt.date | None = None
+    latest: PartialDate | None = None
     for index, entry in enumerate(history):
         name = f'Version "{entry.version}"' if entry.version else "An entry"
         if entry.date is None:
@@ -516,13 +520,14 @@ def version_control(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
                 "approved or took effect.",
             )
             continue
-        if latest is not None and entry.date < latest:
+        if latest is not None and entry.date.before(latest) is True:
             yield Contradiction(
                 ("meta", "version_history", index, "date"),
-                f"{name} in the version history is dated {entry.date}, earlier than the entry "
-                f"before it ({latest}). List the versions oldest first.",
+                f"{name} in the version history is dated {entry.date.in_words()}, earlier than "
+                f"the entry before it ({latest.in_words()}). List the versions oldest first.",
             )
-        latest = max(latest, entry.date) if latest else entry.date
+        if latest is None or entry.date.earliest > latest.earliest:
+            latest = entry.date
     last = history[-1]
     current = meta.version if meta else None
     if current is None:

@@ -32,12 +32,14 @@ from ._support import (
     SCH_1B,
     Headcount,
     headcount,
+    least_of,
     model_clause,
     seat_name,
     seat_ref,
     seats,
     seats_with_role,
     secondary,
+    stated_count,
     unless_true,
 )
 
@@ -112,9 +114,9 @@ def _headcount(items: Iterable[tuple[int, Seat]]) -> Headcount:
     """headcount(), except that a chair's or chief executive's seat is one member even without
     a count: Schedule 1B paragraph 3(1) gives the board "a chair" and "a chief executive"."""
     pairs = list(items)
-    single = sum(1 for _, s in pairs if s.count is None and s.role in _SINGLE_OFFICES)
+    single = sum(1 for _, s in pairs if stated_count(s) is None and s.role in _SINGLE_OFFICES)
     rest = headcount(
-        (i, s) for i, s in pairs if s.count is not None or s.role not in _SINGLE_OFFICES
+        (i, s) for i, s in pairs if stated_count(s) is not None or s.role not in _SINGLE_OFFICES
     )
     return Headcount(rest.least + single, rest.uncounted)
 
@@ -692,16 +694,25 @@ def _required_seat(doc: IcbConstitution, reference: str, least: int, loc: Loc) -
             "members make the quorum: require a voting seat instead, or give this seat a "
             "vote.",
         )
-    elif least > 1 and seat.count is None and seat.role not in _SINGLE_OFFICES:
+    elif least > 1 and stated_count(seat) is None and seat.role not in _SINGLE_OFFICES:
         yield Unknown(
             (*loc, "min"),
             f"The quorum requires {_members(least)} of seat {seat_name(seat)}, but the "
             "constitution does not say how many members sit in it. Give the seat a count.",
         )
-    elif least > (seat.count or 1):
-        # The seat's count was given, or the seat is the chair's or chief executive's: one.
-        yield Contradiction(
-            (*loc, "min"),
-            f"The quorum requires {_members(least)} of seat {seat_name(seat)}, which has only "
-            f"{seat.count or 1}. Lower the minimum or correct the seat's count.",
-        )
+    elif least > least_of(seat):
+        count = stated_count(seat)
+        if count is not None and not count.exact:
+            yield Unknown(
+                (*loc, "min"),
+                f"The quorum requires {_members(least)} of seat {seat_name(seat)}, which the "
+                f"constitution says has {count} members, without saying how many more. Give "
+                "the seat's exact count, or lower the minimum.",
+            )
+        else:
+            # The seat's count was given, or the seat is the chair's or chief executive's: one.
+            yield Contradiction(
+                (*loc, "min"),
+                f"The quorum requires {_members(least)} of seat {seat_name(seat)}, which has "
+                f"only {least_of(seat)}. Lower the minimum or correct the seat's count.",
+            )

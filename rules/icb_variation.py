@@ -86,11 +86,36 @@ NOTTS_INFORMATION = secondary(
 
 # NHS England's updated guidance is dated only "July 2024" in the sources read, so a version
 # counts as made after it only if it took effect after that month.
-_GUIDANCE_MONTH_END = dt.date(2024, 7, 31)
+_GUIDANCE_IN_FORCE = dt.date(2024, 8, 1)
 
 
-def _effective(doc: IcbConstitution) -> dt.date | None:
-    return doc.meta.effective_from if doc.meta is not None else None
+def _after_guidance(doc: IcbConstitution) -> bool | None:
+    """Whether this version took effect after July 2024: None where the document does not say,
+    or gives only a year that straddles it. A draft or a version submitted to NHS England will
+    take effect after it."""
+    meta = doc.meta
+    if meta is not None and meta.status in ("draft", "submitted"):
+        return True
+    if meta is None or meta.effective_from is None:
+        return None
+    return meta.effective_from.on_or_after(_GUIDANCE_IN_FORCE)
+
+
+def _taking_effect(doc: IcbConstitution) -> str:
+    """How this version comes after July 2024, for a message."""
+    meta = doc.meta
+    if meta is not None and meta.status in ("draft", "submitted"):
+        said = "a draft" if meta.status == "draft" else "submitted to NHS England"
+        return f"This version is {said}, so it will take effect"
+    effective = meta.effective_from if meta is not None else None
+    return f"This version took effect {effective.when() if effective else 'later'}"
+
+
+def _undated(doc: IcbConstitution) -> str:
+    effective = doc.meta.effective_from if doc.meta is not None else None
+    if effective is None:
+        return "The constitution does not say when this version took effect"
+    return f"The constitution says only that this version took effect {effective.when()}"
 
 
 def _model_basis(doc: IcbConstitution) -> str | None:
@@ -242,11 +267,11 @@ def updated_model_basis(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     """
     if _model_basis(doc) == "updated":
         return  # passes whatever the date
-    effective = _effective(doc)
-    if effective is None:
+    after = _after_guidance(doc)
+    if after is None:
         yield Unknown(
             ("meta", "effective_from"),
-            "The constitution does not say when this version took effect, so it cannot be "
+            f"{_undated(doc)}, so it cannot be "
             "told whether NHS England's updated model constitution applies to it (NHS England "
             "judges amendments made since the update against it); the text "
             f"{_follows(doc)}. "
@@ -254,7 +279,7 @@ def updated_model_basis(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
             "draft for NHS England, base it on the updated model and set meta.model_basis: "
             "updated.",
         )
-    elif effective <= _GUIDANCE_MONTH_END:
+    elif not after:
         yield NotApplicable(
             "This version took effect no later than July 2024, when NHS England updated its "
             "model constitution."
@@ -262,7 +287,7 @@ def updated_model_basis(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     elif _model_basis(doc) == "2022-05":
         yield Contradiction(
             ("meta", "model_basis"),
-            f"This version took effect on {effective}, after NHS England updated its model "
+            f"{_taking_effect(doc)}, after NHS England updated its model "
             "constitution in July 2024, but it follows the May 2022 model. NHS England judges "
             "amendments against the updated model; base the text on it and set "
             "meta.model_basis: updated.",
@@ -270,7 +295,7 @@ def updated_model_basis(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     else:
         yield Missing(
             ("meta", "model_basis"),
-            f"This version took effect on {effective}, after NHS England updated its model "
+            f"{_taking_effect(doc)}, after NHS England updated its model "
             "constitution in July 2024, but it does not say which model it follows. NHS "
             "England judges amendments against the updated model; if the text follows it, set "
             "meta.model_basis: updated.",
@@ -336,16 +361,17 @@ def add_deputy_chair_and_senior_non_executive(
     if not missing:
         return  # both designated: nothing to add, whatever the date
     wanted = " and ".join(missing)
-    effective = _effective(doc)
-    if effective is None:
+    after = _after_guidance(doc)
+    effective = doc.meta.effective_from if doc.meta is not None else None
+    if after is None:
         yield Unknown(
             ("meta", "effective_from"),
-            "The constitution does not say when this version took effect, so it cannot be "
+            f"{_undated(doc)}, so it cannot be "
             f"told whether it is an older version, which NHS England asked to designate "
             f"{wanted} at its next amendment, or a later one, which must already designate "
             f"{'them' if len(missing) > 1 else 'it'}. Give the date in meta.effective_from.",
         )
-    elif effective > _GUIDANCE_MONTH_END:
+    elif after:
         yield NotApplicable(
             "This version took effect after July 2024; ICB052 and ICB055 check its deputy "
             "chair and senior non-executive member."
@@ -353,7 +379,8 @@ def add_deputy_chair_and_senior_non_executive(
     else:
         yield Missing(
             ("meta", "model_basis"),
-            f"This version took effect on {effective} and {_follows(doc)}; it designates no "
+            f"This version took effect {effective.when() if effective else 'before August 2024'}"
+            f" and {_follows(doc)}; it designates no "
             f"{' and no '.join(m.removeprefix('a ') for m in missing)}. NHS England asked ICBs "
             f"in July 2024 to designate, from the non-executive members, {wanted} at their "
             f"next amendment. Include {'them' if len(missing) > 1 else 'it'} in the next "

@@ -28,10 +28,28 @@ def test_duplicate_key_on_line_4_is_icl001_at_line_4(write) -> None:  # type: ig
 def test_misspelt_key_on_line_3_is_icl002_at_line_3_with_a_suggestion(write) -> None:  # type: ignore[no-untyped-def]
     path = write(HEAD + "boad:\n  seats: []\n")
     code, report = check_json(str(path))
-    d = only(report)
+    [d] = file_problems(report)
     assert (d["code"], d["line"], d["column"]) == ("ICL002", 3, 1)
-    assert d["message"] == 'Unknown key "boad" in the top level. Did you mean "board"?'
+    assert d["message"] == (
+        'Unknown key "boad" in the top level. Did you mean "board"? To record a fact icslint '
+        'does not check, put it under "notes" or in a key starting "x-".'
+    )
     assert code == 1
+    # The rest of the document is still checked: with no board read, the Act's board rules
+    # find no chair.
+    assert ("ICB050", 1, "breach") in rule_findings(report)
+
+
+def file_problems(report: object) -> list[dict[str, object]]:
+    return [d for d in report["diagnostics"] if d["code"].startswith("ICL")]  # type: ignore[index]
+
+
+def rule_findings(report: object) -> set[tuple[object, object, object]]:
+    return {
+        (d["code"], d["line"], d["outcome"])
+        for d in report["diagnostics"]  # type: ignore[index]
+        if not d["code"].startswith("ICL")
+    }
 
 
 def test_nested_misspelt_key_and_bad_value_each_get_icl002(write) -> None:  # type: ignore[no-untyped-def]
@@ -41,9 +59,14 @@ def test_nested_misspelt_key_and_bad_value_each_get_icl002(write) -> None:  # ty
         + "    - id: ceo\n      role: cheif_executive\n      voting: maybe\n"
     )
     code, report = check_json(str(path))
-    messages = {(d["line"], d["column"], d["message"]) for d in report["diagnostics"]}
+    messages = {(d["line"], d["column"], d["message"]) for d in file_problems(report)}
     assert messages == {
-        (6, 7, 'Unknown key "rol" in board.seats[0]. Did you mean "role"?'),
+        (
+            6,
+            7,
+            'Unknown key "rol" in board.seats[0]. Did you mean "role"? To record a fact '
+            'icslint does not check, put it under "notes" or in a key starting "x-".',
+        ),
         (
             8,
             7,
@@ -58,9 +81,14 @@ def test_nested_misspelt_key_and_bad_value_each_get_icl002(write) -> None:  # ty
 def test_a_missing_required_key_is_reported_at_its_parent_mapping(write) -> None:  # type: ignore[no-untyped-def]
     path = write(HEAD + "board:\n  seats:\n    - title: Chair\n      role: chair\n")
     _, report = check_json(str(path))
-    d = only(report)
+    [d] = file_problems(report)
     assert (d["code"], d["line"], d["column"]) == ("ICL002", 5, 7)
     assert d["message"] == 'board.seats[0] is missing the key "id", which is required.'
+    # The seat could not be read, so whether the board has a chair is not known: the rules
+    # say so at the seat rather than report that there is no chair.
+    chair = next(x for x in report["diagnostics"] if x["code"] == "ICB050")
+    assert (chair["line"], chair["outcome"]) == (5, "not-stated")
+    assert chair["message"].startswith("Not checked: board.seats[0] (line 5) could not be read")
 
 
 def test_wrong_schema_version(write) -> None:  # type: ignore[no-untyped-def]

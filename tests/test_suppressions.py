@@ -179,7 +179,7 @@ def test_text_inside_a_quoted_string_with_escaped_quotes_is_not_a_suppression(
     tmp_path: Path,
 ) -> None:
     lines = CHAIR.read_text(encoding="utf-8").splitlines()
-    lines[78] = '      removal_by: "The Board \\"by vote\\" # icslint: disable=ICB051 -- x"'
+    lines[78] = '      removal_by: "The Board, \\"by vote\\" # icslint: disable=ICB051 -- x"'
     path = tmp_path / "chair.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _, report = check_json(str(path), "--select", "ICB051")

@@ -6,7 +6,7 @@ import json
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, get_args
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -361,7 +361,6 @@ def init(
 def _ask(kind: DocumentKind) -> drafting.Answers:
     """The essentials, asked one at a time; a blank answer leaves the placeholder."""
     from icslint import drafting
-    from icslint.models.base import LocalAuthorityType
 
     typer.echo("Answer a few questions; press Enter to leave a <<placeholder>> instead.", err=True)
     defaults = drafting.Answers()
@@ -369,16 +368,12 @@ def _ask(kind: DocumentKind) -> drafting.Answers:
         "Area name, as in 'NHS <area> Integrated Care Board'", default="", show_default=False
     ).strip()
     councils: list[drafting.Council] = []
-    types = get_args(LocalAuthorityType)
     while name := typer.prompt(
         "A local authority in the area (Enter when done)", default="", show_default=False
     ).strip():
-        council_type = ""
-        while council_type not in types:
-            council_type = typer.prompt(
-                f"  Type of {name} ({', '.join(types)})", default="unitary"
-            ).strip()
-        councils.append(drafting.Council(name, council_type))
+        if not councils:
+            _show_council_types()
+        councils.append(drafting.Council(name, _ask_council_type(name)))
     trusts: list[str] = []
     if kind is DocumentKind.icb_constitution:
         while trust := typer.prompt(
@@ -392,6 +387,58 @@ def _ask(kind: DocumentKind) -> drafting.Answers:
         councils=tuple(councils) or defaults.councils,
         trusts=tuple(trusts) or defaults.trusts,
     )
+
+
+def _show_council_types() -> None:
+    """The numbered menu of council types, shown before the first council's type is asked."""
+    from icslint.drafting import COUNCIL_TYPE_CHOICES
+
+    typer.echo("  Council types:", err=True)
+    for number, choice in enumerate(COUNCIL_TYPE_CHOICES, start=1):
+        typer.echo(f"    {number}  {choice.answer}: {choice.description}", err=True)
+    typer.echo(
+        "    ?  not sure: the type is left as a <<placeholder>> to fill in later "
+        "(Enter does the same)",
+        err=True,
+    )
+
+
+def _ask_council_type(name: str) -> str | None:
+    """A council's type, asked until the answer names one or says "not sure" (None).
+
+    There is no default type: what a council is decides whether it is responsible for social
+    care, so an empty answer leaves the type as a placeholder, as "not sure" does.
+    """
+    from icslint import drafting
+
+    choices = drafting.COUNCIL_TYPE_CHOICES
+    while True:
+        answer = typer.prompt(
+            f"  Type of {name} (1-{len(choices)} or a name from the list; ? or Enter if not sure)",
+            default="",
+            show_default=False,
+        )
+        try:
+            council_type = drafting.council_type(answer)
+        except drafting.UnknownCouncilType:
+            listed = ", ".join(f"{n} {c.answer}" for n, c in enumerate(choices, start=1))
+            typer.echo(
+                f'  "{answer.strip()}" is not a council type icslint knows. Answer with a number '
+                f"or a name: {listed}; or ? if not sure.",
+                err=True,
+            )
+            continue
+        if council_type is None:
+            typer.echo(
+                f"  Left the type of {name} as a <<placeholder>> to fill in later.", err=True
+            )
+            return None
+        choice = next(c for c in choices if c.type == council_type)
+        responsible = (
+            "responsible" if council_type in drafting.SOCIAL_CARE_TYPES else "not responsible"
+        )
+        typer.echo(f"  {name}: {choice.description}, {responsible} for social care.", err=True)
+        return council_type
 
 
 @app.command()

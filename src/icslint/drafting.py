@@ -7,7 +7,9 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import get_args
 
+from icslint.models.base import LocalAuthorityType
 from icslint.packaged import text_environment
 from icslint.placeholders import placeholder
 
@@ -22,12 +24,111 @@ INIT_TEMPLATES = {
 }
 
 
+COUNCIL_TYPES = frozenset(get_args(LocalAuthorityType))
+# The councils responsible for social care, and so responsible local authorities for an ICP
+# (LGPIHA 2007 s103): every type but a shire district in a two-tier area.
+SOCIAL_CARE_TYPES = COUNCIL_TYPES - {"shire_district"}
+
+
+@dataclass(frozen=True)
+class CouncilTypeChoice:
+    """A council type as `init` offers it: the schema id, the short answer, the description."""
+
+    type: str
+    answer: str
+    description: str
+
+
+# The council types in the order `init` numbers them.
+COUNCIL_TYPE_CHOICES = (
+    CouncilTypeChoice("county", "county", "a county council"),
+    CouncilTypeChoice(
+        "shire_district", "district", "a district council in a two-tier area (shire district)"
+    ),
+    CouncilTypeChoice("unitary", "unitary", "a unitary council"),
+    CouncilTypeChoice(
+        "metropolitan_district",
+        "metropolitan district",
+        "a metropolitan district (metropolitan borough) council",
+    ),
+    CouncilTypeChoice("london_borough", "London borough", "a London borough council"),
+    CouncilTypeChoice("city_of_london", "City of London", "the City of London Corporation"),
+    CouncilTypeChoice("isles_of_scilly", "Isles of Scilly", "the Council of the Isles of Scilly"),
+)
+
+# The everyday ways of naming each type, after `_normalise_answer`, besides the schema ids and
+# the menu numbers.
+_COUNCIL_TYPE_WORDS = {
+    "county": "county",
+    "county council": "county",
+    "district": "shire_district",
+    "district council": "shire_district",
+    "shire district": "shire_district",
+    "shire district council": "shire_district",
+    "unitary": "unitary",
+    "unitary council": "unitary",
+    "unitary authority": "unitary",
+    "metropolitan district": "metropolitan_district",
+    "metropolitan district council": "metropolitan_district",
+    "metropolitan borough": "metropolitan_district",
+    "metropolitan borough council": "metropolitan_district",
+    "met district": "metropolitan_district",
+    "met district council": "metropolitan_district",
+    "london borough": "london_borough",
+    "london borough council": "london_borough",
+    "city of london": "city_of_london",
+    "city of london corporation": "city_of_london",
+    "isles of scilly": "isles_of_scilly",
+    "council of the isles of scilly": "isles_of_scilly",
+}
+
+# Answers that mean "not sure": the type is left as a placeholder. An empty answer is one too.
+_NOT_SURE = frozenset({"", "?", "not sure", "unsure", "don't know", "dont know", "do not know"})
+
+
+class UnknownCouncilType(ValueError):
+    """An answer to "what type of council?" that names no type."""
+
+
+def _normalise_answer(answer: str) -> str:
+    """Lower case, single spaces, "_" and "-" as spaces, a typographic apostrophe as "'"."""
+    text = answer.replace("\u2019", "'").replace("_", " ").replace("-", " ").casefold()
+    return " ".join(text.split()).removesuffix(".")
+
+
+def council_type(answer: str) -> str | None:
+    """The schema's council type an answer names, or None if the answer is "not sure" (or
+    empty). Accepts a menu number (1 to 7), a schema id and the everyday names, in any case.
+    Raises UnknownCouncilType for anything else."""
+    text = _normalise_answer(answer)
+    if text in _NOT_SURE:
+        return None
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(COUNCIL_TYPE_CHOICES):
+        return COUNCIL_TYPE_CHOICES[int(text) - 1].type
+    if (schema_id := text.replace(" ", "_")) in COUNCIL_TYPES:
+        return schema_id
+    if text in _COUNCIL_TYPE_WORDS:
+        return _COUNCIL_TYPE_WORDS[text]
+    raise UnknownCouncilType(answer)
+
+
 @dataclass(frozen=True)
 class Council:
-    """A local authority named in the draft: its name and one of the schema's council types."""
+    """A local authority named in the draft: its name and one of the schema's council types,
+    or None when the type is not known (the draft then leaves it as a placeholder)."""
 
     name: str
-    type: str
+    type: str | None
+
+    def __post_init__(self) -> None:
+        if self.type is not None and self.type not in COUNCIL_TYPES:
+            raise ValueError(f"{self.type!r} is not a council type")
+
+    @property
+    def social_care_responsible(self) -> bool | None:
+        """Whether the council is responsible for social care: never for a shire district;
+        None when the type is not known."""
+        return None if self.type is None else self.type in SOCIAL_CARE_TYPES
 
 
 @dataclass(frozen=True)
@@ -69,7 +170,9 @@ def draft(kind: str, answers: Answers, schema_url: str | None = None) -> str:
     """The text of a new draft document of this kind."""
     env = text_environment(_yaml_scalar)
     template = env.get_template(INIT_TEMPLATES[kind])
-    text = template.render(answers=answers, placeholder=placeholder)
+    text = template.render(
+        answers=answers, placeholder=placeholder, responsible_types=sorted(SOCIAL_CARE_TYPES)
+    )
     if schema_url:
         text = f"# yaml-language-server: $schema={schema_url}\n{text}"
     return text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,16 +13,20 @@ from icslint import suppressions
 from icslint.diagnostics import (
     Diagnostic,
     Finding,
+    Loc,
     NotApplicable,
     Outcome,
     Requires,
     Severity,
+    Unknown,
     outcome_of,
+    yaml_path,
 )
 from icslint.loader import decode, load, tool_diagnostic
 from icslint.models import Document
 from icslint.placeholders import find_comment_placeholders, find_placeholders
 from icslint.printable import printable
+from icslint.reading import Unread, file_loc
 from icslint.registry import RuleSpec
 from icslint.source import SourceDocument
 from icslint.tool_codes import PLACEHOLDER, RULE_CRASHED, TOOL_CODES
@@ -166,8 +170,14 @@ def _lint(
                 )
             )
             continue
-        findings = [item for item in yielded if isinstance(item, Finding)]
-        found = [_diagnostic(spec, finding, path, source) for finding in findings]
+        findings = [
+            _in_file(item, loaded.unread, loaded.kept, source)
+            for item in yielded
+            if isinstance(item, Finding)
+        ]
+        found = list(
+            dict.fromkeys(_diagnostic(spec, finding, path, source) for finding in findings)
+        )
         diagnostics.extend(found)
         outcomes = {d.outcome for d in found}
         skipped = [item.reason for item in yielded if isinstance(item, NotApplicable)]
@@ -179,6 +189,30 @@ def _lint(
         else:
             results.append(RuleResult(path, spec.code, Outcome.PASSED))
     return document, sorted(diagnostics), results
+
+
+def _in_file(
+    finding: Finding,
+    unread: Sequence[Unread],
+    kept: Mapping[Loc, tuple[int, ...]],
+    source: SourceDocument,
+) -> Finding:
+    """A rule's finding at its place in the file. Where the finding is about a part of the file
+    that could not be read (ICL002), the rule has not really seen what the document says
+    there: the finding becomes a plain "not checked", which is not stated."""
+    loc = file_loc(finding.loc, kept)
+    for part in unread:
+        inside = loc[: len(part.loc)] == part.loc
+        holds = part.whole and part.loc[: len(loc)] == loc and loc != ()
+        if inside or holds:
+            line, _ = source.position(part.loc)
+            return Unknown(
+                part.loc,
+                f"Not checked: {yaml_path(part.loc)} (line {line}) could not be read (see "
+                "ICL002 there), so this rule treats it as not stated. Correct it and check "
+                "again.",
+            )
+    return replace(finding, loc=loc) if loc != finding.loc else finding
 
 
 def _diagnostic(spec: RuleSpec, finding: Finding, path: str, source: SourceDocument) -> Diagnostic:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
-
-from pydantic import ValidationError
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from icslint.diagnostics import Diagnostic, Loc
 from icslint.models import MODELS, Document
 from icslint.printable import printable
+from icslint.reading import Unread, file_loc, read_document
 from icslint.registry import RuleSpec
-from icslint.schema_errors import describe
 from icslint.source import SourceDocument, YamlSyntaxError, parse_yaml
 from icslint.tool_codes import NOT_A_DOCUMENT, SCHEMA, YAML_SYNTAX
 
@@ -24,6 +23,14 @@ class Loaded:
     source: SourceDocument | None
     document: Document | None
     problems: tuple[Diagnostic, ...]
+    unread: tuple[Unread, ...] = ()
+    """Parts of the file left out of `document` because they could not be read (ICL002)."""
+    kept: Mapping[Loc, tuple[int, ...]] = field(default_factory=dict)
+    """For each list that lost items: the indices (in the file) of the items kept."""
+
+    def file_loc(self, loc: Loc) -> Loc:
+        """Where a location in `document` is in the file."""
+        return file_loc(loc, self.kept)
 
 
 def tool_diagnostic(
@@ -98,16 +105,19 @@ def load(text: str, path: str) -> Loaded:
             "`icp-terms-of-reference` documents.",
             ("kind",),
         )
-    try:
-        document = model.model_validate(data)
-    except ValidationError as error:
-        problems = []
-        for detail in error.errors(include_url=False):
-            loc, message = describe(detail, model)
-            line, column = source.position(loc)
-            problems.append(tool_diagnostic(SCHEMA, path, line, column, message, loc))
-        return Loaded(path, source, None, tuple(sorted(problems)))
-    return Loaded(path, source, document, ())
+    reading = read_document(model, data)
+    problems = []
+    for loc, message in reading.problems:
+        line, column = source.position(loc)
+        problems.append(tool_diagnostic(SCHEMA, path, line, column, message, loc))
+    return Loaded(
+        path,
+        source,
+        reading.document,
+        tuple(sorted(problems)),
+        reading.unread,
+        reading.kept,
+    )
 
 
 def _not_a_document(path: str, source: SourceDocument, message: str, loc: Loc) -> Loaded:

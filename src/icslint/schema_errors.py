@@ -37,7 +37,10 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> tuple[Loc, str]:
             advice = "Keys allowed here: " + ", ".join(allowed) + "."
         else:
             advice = "See `icslint schema` for the keys allowed here."
-        return loc, f'Unknown key "{key}" in {place}. {advice}'
+        return loc, (
+            f'Unknown key "{key}" in {place}. {advice} To record a fact icslint does not check, '
+            'put it under "notes" or in a key starting "x-".'
+        )
     if kind == "missing":
         return loc, f'{format_loc(loc[:-1])} is missing the key "{key}", which is required.'
     if kind == "literal_error":
@@ -51,7 +54,7 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> tuple[Loc, str]:
     simple = _SIMPLE.get(kind)
     if simple is not None:
         return loc, f"{where} {simple.format(**ctx)}; found {value}."
-    if kind == "appointer":
+    if kind in ("appointer", "partial_date", "count"):
         return loc, f"{where} {error['msg']}; found {value}."
     return loc, f"{where}: {error['msg']}; found {value}."
 

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from icslint.vocabulary import KNOWN_NAMES
+
+# Text that must say something when it is given at all.
+Text = Annotated[str, Field(min_length=1)]
+# A name of who acts: a body icslint knows, a role or seat of the document, or an organisation
+# it lists (see icslint.vocabulary); editors offer the known bodies for completion.
+PartyName = Annotated[str, Field(min_length=1, examples=list(KNOWN_NAMES))]
 
 
 class Model(BaseModel):
-    """A part of an icslint document. YAML keys are the field names, with no aliases."""
+    """A part of an icslint document. YAML keys are the field names, with no aliases.
+
+    Every mapping may also hold `notes` and keys starting `x-`: facts for people, which no rule
+    reads.
+    """
 
     model_config = ConfigDict(
         frozen=True,
@@ -17,9 +29,18 @@ class Model(BaseModel):
         str_strip_whitespace=True,
     )
 
+    notes: Text | None = None
+    """Anything worth recording for readers of this file; no rule reads it."""
 
-# Text that must say something when it is given at all.
-Text = Annotated[str, Field(min_length=1)]
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_extension_keys(cls, data: Any) -> Any:
+        # `x-` keys carry the user's own facts, as in OpenAPI; they are not part of the schema.
+        if isinstance(data, dict) and any(str(key).startswith("x-") for key in data):
+            return {k: v for k, v in data.items() if not str(k).startswith("x-")}
+        return data
+
+
 PositiveInt = Annotated[int, Field(ge=1)]
 NonNegativeInt = Annotated[int, Field(ge=0)]
 
@@ -45,6 +66,9 @@ class LocalAuthority(Model):
     shire districts in a two-tier area are not."""
     social_care_responsible: bool | None = None
     """Whether the council is responsible for adult and children's social care."""
+    partly_within: bool | None = None
+    """True when only part of the council's area lies within the area (a council whose area
+    includes part of the ICB's area is still one of its councils, LGPIHA 2007 s116ZA(1))."""
 
 
 class Quorum(Model):

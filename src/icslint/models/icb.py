@@ -7,7 +7,6 @@ than a bare "field required".
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
@@ -16,10 +15,12 @@ from icslint.models.base import (
     LocalAuthority,
     Model,
     NonNegativeInt,
+    PartyName,
     PositiveInt,
     Quorum,
     Text,
 )
+from icslint.models.values import Count, PartialDate
 
 SeatRole = Literal["chair", "chief_executive", "ordinary"]
 SeatCategory = Literal["executive", "non_executive", "partner", "other"]
@@ -41,6 +42,9 @@ DisqualificationCriterion = Literal[
     "barred_list",
     "nhs_disqualification",
 ]
+VersionStatus = Literal["draft", "submitted", "approved", "in_force", "superseded"]
+"""Where a version stands: draft; submitted to NHS England; approved by NHS England but not yet
+in effect; in_force; superseded by a later version."""
 PublishedItem = Literal[
     "constitution",
     "governance_handbook",
@@ -61,8 +65,11 @@ class VersionEntry(Model):
 
     version: Text | None = None
     """The version number, for example "2.1"."""
-    date: dt.date | None = None
-    """The date the version took effect (or NHS England approved it), for example 2025-04-01."""
+    date: PartialDate | None = None
+    """The date the version took effect (or NHS England approved it), for example 2025-04-01,
+    or as much of it as is known: 2025-04 ("April 2025") or 2025."""
+    status: VersionStatus | None = None
+    """Where the version stands: draft, submitted, approved, in_force or superseded."""
     summary: Text | None = None
     """What changed in this version, in a sentence."""
     nhse_approved: bool | None = None
@@ -74,11 +81,15 @@ class IcbMeta(Model):
 
     version: Text | None = None
     """The version number of this text, for example "2.1"; the last version history entry."""
-    effective_from: dt.date | None = None
+    status: VersionStatus | None = None
+    """Where this version stands: draft, submitted (to NHS England), approved (by NHS England,
+    not yet in effect), in_force or superseded."""
+    effective_from: PartialDate | None = None
     """The date this version takes effect: no earlier than NHS England's approval. Leave it out
-    for a draft."""
-    nhse_approved_on: dt.date | None = None
-    """The date NHS England approved this version, or made the order that varied it."""
+    for a draft. Where only the month or year is known, give that: 2024-08 or 2024."""
+    nhse_approved_on: PartialDate | None = None
+    """The date NHS England approved this version, or made the order that varied it (as much
+    of it as is known: 2024-08-14, 2024-08 or "August 2024", or 2024)."""
     model_basis: Literal["2022-05", "updated"] | None = None
     """Which NHS England model the text follows: the May 2022 model, or the updated model
     (July 2024) that adds the deputy chair and senior non-executive member."""
@@ -87,10 +98,30 @@ class IcbMeta(Model):
     version_history: tuple[VersionEntry, ...] = ()
     """Every version of the constitution, oldest first, ending with this one."""
     agreed_variations: tuple[Text, ...] = ()
-    """Departures from the model's required text that NHS England has agreed."""
+    """Departures from the model's required text that NHS England has agreed, in words."""
+    nhse_agreements: tuple[NhseAgreement, ...] = ()
+    """Departures from the model that NHS England has agreed, each with its date and reference,
+    for the rules that would otherwise report them."""
     engagement_evidence: Text | None = None
     """Where the engagement with councils and the ICP on a boundary change or merger is
     evidenced, for example "Letters of support and ICP minutes of 12 March 2025"."""
+
+
+class NhseAgreement(Model):
+    """A departure from NHS England's model constitution that NHS England has agreed."""
+
+    departure: Literal["medical_director_not_on_board", "director_of_nursing_not_on_board", "other"]
+    """What departs from the model: medical_director_not_on_board or
+    director_of_nursing_not_on_board (NHS England said in 2025 that, with its agreement, an
+    ICB may leave the chief nurse or medical director off the board), or other."""
+    description: Text | None = None
+    """The departure in words, for example "The Chief Nursing Officer attends but is not a
+    member"."""
+    agreed_on: PartialDate | None = None
+    """When NHS England agreed, for example 2025-09-30 (or 2025-09)."""
+    reference: Text | None = None
+    """NHS England's letter or decision, for example "Letter from the regional director,
+    30 September 2025"."""
 
 
 class Section(Model):
@@ -100,6 +131,9 @@ class Section(Model):
     """The section's number as printed, for example "6" or "Appendix 2"."""
     heading: Text
     """The section's heading as printed, for example "Arrangements for public involvement"."""
+    optional: bool | None = None
+    """In a draft: true for a clause the model marks optional, kept for the board to decide
+    on before the constitution is submitted."""
 
 
 class AreaExclusion(Model):
@@ -133,6 +167,22 @@ class Icb(Model):
     """The NHS England establishment order that gives effect to this constitution."""
 
 
+class PostHolder(Model):
+    """How the seat is held at present, where the document says: the post-holder is a fact
+    about a person, so only what the rules need is recorded."""
+
+    arrangement: Literal["substantive", "acting", "interim"] | None = None
+    """substantive; acting (covering a vacancy or absence, usually from another seat); or
+    interim (appointed for a fixed period while a permanent appointment is made)."""
+    acting_from_seat: Text | None = None
+    """For an acting post-holder: the id of the seat they hold substantively, for example
+    the deputy chair's."""
+    seconded_from: Text | None = None
+    """The body that employs the post-holder and seconds them to the ICB, if any."""
+    since: PartialDate | None = None
+    """Since when, as far as it is known."""
+
+
 class Seat(Model):
     """A seat on the board: a role, not a person."""
 
@@ -150,21 +200,20 @@ class Seat(Model):
     (director of finance, medical director, director of nursing), if any."""
     partner_sector: PartnerSector | None = None
     """For partner members: the sector whose bodies nominate the member."""
-    count: PositiveInt | None = None
-    """How many members sit in this seat, where the document says (for example 2
-    non-executive members). Leave it out where the document does not give a number: the seat
-    is then taken to be at least one member, and rules that need the number say it is not
-    stated."""
+    count: Count | None = None
+    """How many members sit in this seat, as the document says: a number (2), a least number
+    ("at least 2"), or "unknown". Left out, the seat is taken to be at least one member, and
+    rules that need the number say it is not stated."""
     voting: bool = True
     """Whether the members in this seat vote at board meetings (true unless stated)."""
-    appointed_by: Text | None = None
+    appointed_by: PartyName | None = None
     """Who appoints the member, for example "NHS England" (the chair), "Chair" (the chief
     executive) or "Chief Executive"."""
-    appointment_approved_by: Text | None = None
+    appointment_approved_by: PartyName | None = None
     """Whose approval the appointment needs, for example "Secretary of State" or "Chair"."""
     nominated_by: Text | None = None
     """Who nominates, in words, for example "The NHS trusts and foundation trusts, jointly"."""
-    nominating_bodies: tuple[Text, ...] = ()
+    nominating_bodies: tuple[PartyName, ...] = ()
     """The bodies entitled to nominate, by name (for the local authority seat: the councils)."""
     nomination_process_ref: Text | None = None
     """The clause or handbook section that sets out how the joint nomination is sought and
@@ -172,9 +221,9 @@ class Seat(Model):
     appointment_process: Text | None = None
     """How the member is appointed, in brief, for example "Open recruitment, appointed by the
     Chief Executive with the Chair's approval"."""
-    removal_by: Text | None = None
+    removal_by: PartyName | None = None
     """Who may remove the member from office, for example "NHS England" or "Chief Executive"."""
-    removal_approved_by: Text | None = None
+    removal_approved_by: PartyName | None = None
     """Whose approval a removal needs, for example "Secretary of State" or "Chair"."""
     must_be_employee: bool | None = None
     """Whether the member must be an ICB employee (true for the chief executive and
@@ -204,6 +253,18 @@ class Seat(Model):
     """What the member does, in brief, where the constitution describes the role."""
     accountable_officer: bool | None = None
     """For the chief executive: whether the seat is the ICB's accountable officer."""
+    holder: PostHolder | None = None
+    """How the seat is held now, where it matters: acting, interim or seconded."""
+    shared_with: tuple[PartyName, ...] = ()
+    """Other ICBs whose boards have the same post-holder in the same post (a chair, chief
+    executive or executive shared across a cluster). Each ICB still appoints under its own
+    constitution."""
+    place: Text | None = None
+    """For a place member: the place the member comes from or leads, for example
+    "Kingsbridge"."""
+    local_authority_member: Literal["officer", "councillor", "either"] | None = None
+    """For the local authority partner member: whether the member is a council officer (often
+    a chief executive), a councillor (an elected member), or either."""
 
 
 class Participant(Model):
@@ -282,6 +343,19 @@ class Disqualification(Model):
     """The period and sentence length of the conviction ground, if the text states them."""
 
 
+class CommitteeMember(Model):
+    """A member of a committee, where the document lists them."""
+
+    title: Text
+    """The member's title, for example "Director of Adult Social Care"."""
+    organisation: Text | None = None
+    """The organisation the member comes from, for example "Kingsbridge City Council"."""
+    seat: Text | None = None
+    """The board seat id, for a member who is on the board."""
+    board_member: bool | None = None
+    """Whether the member is a member of the board."""
+
+
 class Committee(Model):
     """A committee of the board."""
 
@@ -308,18 +382,26 @@ class Committee(Model):
     delegated_functions: tuple[Text, ...] = ()
     """The functions the board delegates to the committee, as in the scheme of reservation and
     delegation."""
-    reports_to: Text | None = None
+    reports_to: PartyName | None = None
     """Whom the committee reports to, for example "Board"."""
     tor_ref: Text | None = None
     """Where the committee's terms of reference are, for example "Governance Handbook, C1"."""
     tor_published: bool | None = None
     """Whether the committee's terms of reference are published."""
-    tor_change_approver: Text | None = None
+    tor_change_approver: PartyName | None = None
     """Who must approve changes to the terms of reference, for example "Board"."""
     in_public: bool | None = None
     """Whether the committee meets in public."""
     clinical_member: bool | None = None
     """Whether the committee has a clinical or care professional member."""
+    place: Text | None = None
+    """For a place committee: the place it works for, for example "Kingsbridge"."""
+    members: tuple[CommitteeMember, ...] = ()
+    """The committee's members, where the document lists them (a place committee's members
+    may include people who are not on the board)."""
+    in_common_with: tuple[PartyName, ...] = ()
+    """The other ICBs whose committees meet with this one as committees in common. Each
+    committee decides only for its own ICB."""
 
 
 class JointCommittee(Model):
@@ -327,7 +409,7 @@ class JointCommittee(Model):
 
     name: Text
     """The joint committee's name."""
-    partners: tuple[Text, ...] = ()
+    partners: tuple[PartyName, ...] = ()
     """The other bodies on the joint committee, for example another ICB or NHS England."""
     delegated_functions: tuple[Text, ...] = ()
     """The functions delegated to the joint committee."""
@@ -492,7 +574,7 @@ class Employees(Model):
 
     terms_section: Text | None = None
     """The number of the section on employees' terms and conditions, for example "8"."""
-    determined_by: Text | None = None
+    determined_by: PartyName | None = None
     """The committee that decides employees' pay and terms."""
     self_interest_exclusion: bool | None = None
     """Whether no one may take part in discussing or deciding their own pay."""
@@ -541,14 +623,29 @@ class Variation(Model):
     procedure_section: Text | None = None
     """The number of the clause that sets out how the constitution is varied, for example
     "1.6"."""
-    applicant: Text | None = None
+    applicant: PartyName | None = None
     """Who applies to vary the constitution: the ICB."""
-    approver: Text | None = None
+    approver: PartyName | None = None
     """Who approves a variation: NHS England."""
     nhse_own_initiative: bool | None = None
     """Whether NHS England may also vary the constitution on its own initiative."""
     board_may_amend: bool | None = None
     """Whether the text lets the board amend the constitution by its own resolution."""
+
+
+class Cluster(Model):
+    """ICBs that share leadership while each stays a separate body with its own constitution."""
+
+    name: Text | None = None
+    """The cluster's name, for example "NHS Birmingham, Black Country and Solihull ICB
+    cluster"."""
+    icbs: tuple[Text, ...] = ()
+    """The other ICBs in the cluster, by name."""
+    boards_meet_together: bool | None = None
+    """Whether the boards meet at the same time and place (meetings in common)."""
+    separate_decisions: bool | None = None
+    """Whether each board, meeting together with the others, takes its own decisions for its
+    own ICB (true), as a separate body must."""
 
 
 class IcbConstitution(Model):
@@ -568,6 +665,15 @@ class IcbConstitution(Model):
     """Every council whose area coincides with, or lies wholly or partly within, the ICB's."""
     partner_trusts: tuple[Text, ...] = ()
     """The NHS trusts and foundation trusts that provide services in the area."""
+    primary_care_providers: tuple[Text, ...] = ()
+    """Providers of primary medical services in the area that the document names, for example
+    GP federations or practices."""
+    mayoral_strategic_authorities: tuple[Text, ...] = ()
+    """Mayoral strategic authorities (combined authorities with a mayor) whose area includes
+    part of the ICB's, by name."""
+    cluster: Cluster | None = None
+    """The cluster the ICB belongs to, if it shares a chair, chief executive or executives
+    with other ICBs."""
     board: Board | None = None
     """The board: its seats, participants, observers and the clauses on how it works."""
     eligibility: Criteria | None = None

@@ -6,13 +6,14 @@ checked by cited rules.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
-from icslint.models.base import LocalAuthority, Model, PositiveInt, Quorum, Text
+from icslint.models.base import LocalAuthority, Model, PartyName, PositiveInt, Quorum, Text
+from icslint.models.values import Count, PartialDate
+from icslint.vocabulary import acting_part, known_party
 
 RoleTag = Literal[
     "healthwatch",
@@ -55,14 +56,30 @@ ChairAttribute = Literal[
 
 
 def _appointer(value: str) -> str:
-    """Who appointed a member: the ICB, a named responsible local authority, or the ICP."""
-    if value in ("icb", "icp") or (value.startswith("la:") and value[3:].strip()):
-        return value
-    raise PydanticCustomError(
-        "appointer",
-        "must be icb, icp, or la: followed by the council's name (for example "
-        "'la:Wessex County Council')",
-    )
+    """Who appointed a member: the ICB, a named local authority, or the ICP, written as icb,
+    icp or la:<council> or in words ("NHS Wessex ICB", "Wessex County Council"). Names are
+    checked against the document's own list once it is read (icslint.vocabulary)."""
+    if value.startswith("la:") and not value[3:].strip():
+        raise PydanticCustomError(
+            "appointer",
+            "must be icb, icp, la: followed by the council's name (for example "
+            "'la:Wessex County Council'), or the appointing body's name",
+        )
+    return value
+
+
+def appointer_key(value: str | None) -> str | None:
+    """ "icb", "icp", or "la:<council>" for an appointer however written; None if it is none of
+    them (a council is recognised by the document's list, so words naming one come back as
+    "la:" followed by the words)."""
+    if not value:
+        return None
+    if value.startswith("la:"):
+        return "la:" + value[3:].strip()
+    party = known_party(value)
+    if party is not None and party.key in ("icb", "icp"):
+        return party.key
+    return "la:" + acting_part(value)
 
 
 Appointer = Annotated[str, AfterValidator(_appointer)]
@@ -73,12 +90,16 @@ class IcpMeta(Model):
 
     version: Text | None = None
     """The version number of these terms of reference, for example "1.3"."""
-    approved_on: dt.date | None = None
-    """The date the terms of reference were approved, for example 2025-05-20."""
-    approved_by: tuple[Text, ...] = ()
+    status: Literal["draft", "submitted", "approved", "in_force", "superseded"] | None = None
+    """Where this version stands: draft, submitted (to the ICB and councils), approved,
+    in_force or superseded."""
+    approved_on: PartialDate | None = None
+    """The date the terms of reference were approved, for example 2025-05-20 (or as much of
+    it as is known: 2025-05, "May 2025", 2025)."""
+    approved_by: tuple[PartyName, ...] = ()
     """The ICB and each local authority that approved these terms of reference."""
-    effective_from: dt.date | None = None
-    """The date these terms of reference take effect."""
+    effective_from: PartialDate | None = None
+    """The date these terms of reference take effect (as much of it as is known)."""
     review_frequency_months: PositiveInt | None = None
     """How often the terms of reference are reviewed, in months (12 or less)."""
     published_url: Text | None = None
@@ -96,7 +117,11 @@ class Icp(Model):
     """The integrated care partnership itself."""
 
     name: Text | None = None
-    """The partnership's name, for example "Wessex Integrated Care Partnership"."""
+    """The partnership's name, whatever it is called, for example "Wessex Integrated Care
+    Partnership" or "Wessex Health and Care Partnership"."""
+    statutory_basis: Text | None = None
+    """The provision the terms of reference cite for setting up the partnership, for example
+    "section 116ZA of the Local Government and Public Involvement in Health Act 2007"."""
     icb_name: Text | None = None
     """The ICB that established the partnership with the local authorities."""
     legal_form: Literal["joint_committee", "body_corporate", "other"] | None = None
@@ -110,16 +135,28 @@ class Member(Model):
     """A member of the partnership."""
 
     seat_title: Text
-    """The member's title, for example "Director of Public Health"."""
+    """The member's title, for example "Director of Public Health", or the members given by
+    reference, for example "Voting members of the ICB board"."""
     organisation: Text | None = None
     """The organisation the member comes from, for example "Wessex County Council"."""
     appointed_by: Appointer | None = None
-    """icb, icp, or la:<council name> (LGPIHA 2007 s116ZA(2))."""
+    """Who appointed the member: icb, icp, la:<council name>, or the appointing body's name
+    as the document lists it (LGPIHA 2007 s116ZA(2))."""
     statutory_limb: Literal["a", "b", "c"] | None = None
     """The limb of s116ZA(2) the member sits under: (a) the ICB's appointee, (b) a responsible
     local authority's appointee, (c) appointed by the partnership itself."""
     voting: bool = True
     """Whether the member may vote (true unless stated)."""
+    count: Count | None = None
+    """How many members this entry stands for, where it is more than one: a number (2), a
+    least number ("at least 2") or "unknown" (for example "all voting members of the ICB
+    board")."""
+    by_reference: Text | None = None
+    """Membership given by reference to another body rather than by name, as the document
+    words it, for example "all voting members of the ICB board"."""
+    substitute: Text | None = None
+    """The named substitute who may attend and act in the member's place, if any, for
+    example "Deputy Leader of the Council"."""
     role_tags: tuple[RoleTag, ...] = ()
     """The perspectives the member brings, for example dph (director of public health), dass,
     healthwatch, vcse, provider or lived_experience."""
@@ -154,12 +191,15 @@ class EngagementMechanism(Model):
 class IcpChair(Model):
     """The partnership's chair (or vice-chair) and how the post is filled."""
 
-    selected_by: tuple[Text, ...] = ()
+    selected_by: tuple[PartyName, ...] = ()
     """The bodies that choose the chair: the ICB and each establishing council, jointly."""
     appointment_process: Text | None = None
     """How the chair is appointed: a fair, open process agreed by the ICB and the councils."""
     term_years: float | None = None
     """The length of the chair's term of office, in years, for example 2."""
+    held_by: Text | None = None
+    """Who holds the chair, by office, for example "the Chair of the ICB" or "the Leader of
+    Wessex County Council"."""
     also_icb_chair: bool | None = None
     """Whether the ICB's chair also chairs the partnership (true) or it has its own (false)."""
     role_description: Text | None = None
@@ -189,6 +229,13 @@ class Meetings(Model):
 
     frequency: Text | None = None
     """How often the partnership meets, for example "Quarterly"."""
+    min_per_year: PositiveInt | None = None
+    """The least number of meetings a year the terms of reference commit to, for example 4."""
+    public_questions: bool | None = None
+    """Whether members of the public may ask questions at meetings held in public."""
+    papers_notice_days: PositiveInt | None = None
+    """How many clear days before a meeting its papers are sent and published, for example
+    5."""
     in_public: bool | None = None
     """Whether the partnership meets in public."""
     exclusion_grounds: Text | None = None
@@ -232,7 +279,7 @@ class Strategy(Model):
     """Whether people who live or work in the area are involved in preparing the strategy."""
     publishes: bool | None = None
     """Whether the partnership publishes each strategy."""
-    copies_to: tuple[Text, ...] = ()
+    copies_to: tuple[PartyName, ...] = ()
     """Who receives a copy of each strategy: the ICB and each council."""
     revise_on_jsna: bool | None = None
     """Whether the partnership considers revising the strategy each time it receives a joint
@@ -247,7 +294,7 @@ class Strategy(Model):
 class Secretariat(Model):
     """Who supports the partnership's work."""
 
-    provided_by: Text | None = None
+    provided_by: PartyName | None = None
     """The body that provides the secretariat, for example the ICB."""
     resourcing_agreement_ref: Text | None = None
     """The agreement on how the partnership is resourced, by title."""
@@ -256,7 +303,7 @@ class Secretariat(Model):
 class TorAmendment(Model):
     """How the terms of reference are changed."""
 
-    requires_approval_of: tuple[Text, ...] = ()
+    requires_approval_of: tuple[PartyName, ...] = ()
     """The bodies whose approval a change needs: the ICB and each establishing council."""
 
 
@@ -292,7 +339,7 @@ class IcpTermsOfReference(Model):
     """The partnership's name, its ICB, legal form and area."""
     local_authorities: tuple[LocalAuthority, ...] = ()
     """Every council in the area, with its type, including district councils."""
-    establishing_parties: tuple[Text, ...] = ()
+    establishing_parties: tuple[PartyName, ...] = ()
     """The bodies that established the partnership: the ICB and each responsible council."""
     members: tuple[Member, ...] = ()
     """The members of the partnership."""
@@ -302,8 +349,14 @@ class IcpTermsOfReference(Model):
     """People who advise the partnership without being members."""
     engagement_mechanisms: tuple[EngagementMechanism, ...] = ()
     """Sub-committees, forums, panels and networks through which others are heard."""
+    mayoral_strategic_authorities: tuple[Text, ...] = ()
+    """Mayoral strategic authorities (combined authorities with a mayor) whose area includes
+    part of the partnership's, by name."""
     chair: IcpChair | None = None
-    """The partnership's chair."""
+    """The partnership's chair (for co-chairs or joint chairs, use `co_chairs`)."""
+    co_chairs: tuple[IcpChair, ...] = ()
+    """Co-chairs or joint chairs, each with who holds the seat (`held_by`, for example the ICB
+    chair and a council leader) and how each is chosen."""
     vice_chair: IcpChair | None = None
     """The partnership's vice-chair, if it has one."""
     procedure: Procedure | None = None

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from icslint.diagnostics import Diagnostic
 from icslint.models import Document
+from icslint.models.values import PartialDate
 from icslint.packaged import text_environment
 from icslint.printable import printable
 from icslint.render.gaps import Gap, Gaps
@@ -48,8 +49,11 @@ def escape_markdown(text: str) -> str:
     return _LEADING_NUMBER.sub(r"\1\\\2", escaped)
 
 
-def english_date(value: dt.date) -> str:
-    """A date as UK documents write it: 1 July 2022."""
+def english_date(value: dt.date | PartialDate) -> str:
+    """A date as UK documents write it: 1 July 2022 (or July 2022, or 2022, as far as the
+    document gives it)."""
+    if isinstance(value, PartialDate):
+        return value.in_words()
     return f"{value.day} {value:%B %Y}"
 
 
@@ -66,7 +70,7 @@ def _as_text(value: object) -> str:
         return NOT_STATED
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | PartialDate):
         return english_date(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -1,0 +1,387 @@
+"""Who acts in a document: the bodies, roles and organisations that a name may stand for.
+
+Constitutions name the same body in many ways ("NHS England (NHSE)", "the Chair of the ICB",
+"Chief Executive Officer", "NHS England, with the approval of the Secretary of State"). Every
+field that says who nominates, appoints, approves, removes, chairs or varies is read here, once,
+into a `Party`: a known national or local body, a role or seat of the document, a committee it
+sets up, or an organisation it lists. A name that is none of these is a file problem (ICL002,
+with "did you mean"), never silently compared as free text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from icslint.placeholders import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from icslint.diagnostics import Loc
+    from icslint.models import Document
+
+PartyKind = Literal["body", "role", "seat", "committee", "organisation", "class"]
+
+
+@dataclass(frozen=True)
+class Party:
+    """What a name in the document stands for."""
+
+    kind: PartyKind
+    key: str
+    """One spelling for the party: "nhs_england", "chair", a seat id, or a name reduced by
+    `normalise`."""
+    name: str
+    """How icslint writes the party in messages."""
+
+
+@dataclass(frozen=True)
+class _Known:
+    key: str
+    name: str
+    kind: PartyKind
+    pattern: re.Pattern[str]
+
+
+def _known(key: str, name: str, kind: PartyKind, pattern: str) -> _Known:
+    return _Known(key, name, kind, re.compile(pattern))
+
+
+# Patterns match a name after `normalise` (lower case, punctuation and "the" dropped).
+KNOWN: tuple[_Known, ...] = (
+    _known(
+        "nhs_england",
+        "NHS England",
+        "body",
+        r"nhs england( and)?( nhs)?( improvement)?( regional (team|office|director))?"
+        r"|nhse|nhsei|nhse i|nhs e|nhs commissioning board",
+    ),
+    _known(
+        "secretary_of_state",
+        "Secretary of State",
+        "body",
+        r"(secretary of state|sos)( for health( and social care)?)?|secretary of state dhsc"
+        r"|health secretary",
+    ),
+    _known(
+        "icb",
+        "the ICB",
+        "body",
+        r"icb|integrated care board|nhs [\w ]+ (icb|integrated care board)",
+    ),
+    _known(
+        "board",
+        "the Board",
+        "body",
+        r"((nhs [\w ]+ )?(icb|integrated care board) )?board( of( [\w ]+)? (icb|integrated care"
+        r" board))?",
+    ),
+    _known("icp", "the ICP", "body", r"icp|integrated care partnership|partnership"),
+    _known(
+        "local_authorities",
+        "the local authorities",
+        "class",
+        r"(each |all )?(partner |responsible |constituent |establishing )?(local authorities"
+        r"|councils)( jointly)?",
+    ),
+    _known(
+        "chair",
+        "Chair",
+        "role",
+        r"((nhs [\w ]+? )?(icb|integrated care board|board|icp|partnership) )?"
+        r"chair(man|person|woman)?( of( [\w ]+?)? (icb|integrated care board|board|icp"
+        r"|integrated care partnership|partnership))?",
+    ),
+    _known(
+        "chief_executive",
+        "Chief Executive",
+        "role",
+        r"((nhs [\w ]+? )?(icb|integrated care board) )?chief executive( officer)?"
+        r"( of( [\w ]+?)? (icb|integrated care board))?|ceo",
+    ),
+    _known(
+        "deputy_chair",
+        "Deputy Chair",
+        "role",
+        r"(icb |board )?(deputy|vice) chair(man|person)?( of( [\w ]+?)? (icb|board))?",
+    ),
+)
+KNOWN_NAMES = tuple(known.name.removeprefix("the ") for known in KNOWN)
+"""The names offered for completion in the JSON Schema."""
+_BY_KEY = {known.key: known for known in KNOWN}
+
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+# Where the acting body's name ends: "NHS England, with the approval of ...".
+_QUALIFIER = re.compile(
+    r"\s*(?:[,;:]|\bwith\b|\bsubject to\b|\bfollowing\b|\bon (?:the|behalf)\b|\bafter\b"
+    r"|\bby (?:a|an|simple|resolution)\b|\bacting\b|\bin consultation\b).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_APPROVAL = re.compile(
+    r"\b(?:with|subject to)\s+(?:the\s+)?(?:prior\s+)?(?:approval|agreement|consent)\s+of\s+"
+    r"(?P<by>[^,;()]+)"
+    r"|\bwith\s+(?:the\s+)?(?P<whose>[\w ]+?)['\u2019]s?\s+(?:prior\s+)?(?:approval|agreement"
+    r"|consent)",
+    re.IGNORECASE,
+)
+
+
+def normalise(name: str | None) -> str:
+    """A name reduced for comparison: "The Secretary of State" -> "secretary of state"."""
+    if not name:
+        return ""
+    text = name.casefold().replace("\u2019", "'").replace("'s ", " ")
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return " ".join(word for word in text.split() if word != "the")
+
+
+def acting_part(text: str) -> str:
+    """The name of the one who acts, without a bracketed abbreviation or a qualifying clause:
+    "NHS England (NHSE), with the approval of the Secretary of State" -> "NHS England"."""
+    text = text.strip()
+    if text.casefold().startswith("la:"):
+        text = text[3:]
+    return _QUALIFIER.sub("", _BRACKETS.sub("", text)).strip()
+
+
+def known_party(text: str | None) -> Party | None:
+    """The known body or role a name stands for, without looking at any document."""
+    if not text:
+        return None
+    for candidate in dict.fromkeys((normalise(text), normalise(acting_part(text)))):
+        for known in KNOWN:
+            if candidate and known.pattern.fullmatch(candidate):
+                return Party(known.kind, known.key, known.name)
+    return None
+
+
+def names_body(text: str | None, body: str) -> bool:
+    """Whether `text` names `body` (a known body or role, however spelt: "NHS England",
+    "chair") as the one who acts, in any of its usual spellings."""
+    party, wanted = known_party(text), known_party(body)
+    if party is None or wanted is None:
+        return bool(text) and normalise(acting_part(text or "")) == normalise(body)
+    return party.key == wanted.key
+
+
+def approval_named(text: str | None, body: str) -> bool:
+    """Whether `text` itself makes the act subject to the approval of `body` ("NHS England, with
+    the approval of the Secretary of State"; "Chief Executive, with the Chair's approval")."""
+    for match in _APPROVAL.finditer(text or ""):
+        if names_body(match["by"] or match["whose"], body):
+            return True
+    return False
+
+
+def display(key: str) -> str:
+    """How messages write a known body or role."""
+    return _BY_KEY[key].name
+
+
+# --- what a document lists ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The seats, committees and organisations a document names, each under one spelling."""
+
+    seats: dict[str, str]
+    """Seat ids and titles (normalised) -> seat id."""
+    committees: dict[str, str]
+    """Committee names (normalised) -> the name as written."""
+    organisations: dict[str, str]
+    """Organisation names (normalised) -> the name as written."""
+    own_names: dict[str, str]
+    """The document's own body (the ICB, or the ICP and its ICB) -> known key."""
+    kind: str
+
+
+def listing(document: Document) -> Listing:
+    """What a document lists, for reading the names in it."""
+    from icslint.models.icb import IcbConstitution
+
+    seats: dict[str, str] = {}
+    committees: dict[str, str] = {}
+    organisations: dict[str, str] = {}
+    own: dict[str, str] = {}
+    for council in document.local_authorities:
+        organisations[normalise(council.name)] = council.name
+    if isinstance(document, IcbConstitution):
+        for seat in document.board.seats if document.board else ():
+            seats[normalise(seat.id)] = seat.id
+            if seat.title:
+                seats.setdefault(normalise(seat.title), seat.id)
+        for committee in document.committees:
+            committees[normalise(committee.name)] = committee.name
+        for area_council in (
+            document.icb.area.local_authorities if document.icb and document.icb.area else ()
+        ):
+            organisations.setdefault(normalise(area_council), area_council)
+        for name in (
+            *document.partner_trusts,
+            *document.primary_care_providers,
+            *document.mayoral_strategic_authorities,
+            *(document.cluster.icbs if document.cluster else ()),
+        ):
+            organisations.setdefault(normalise(name), name)
+        if document.icb and document.icb.name:
+            own[normalise(document.icb.name)] = "icb"
+    else:
+        if document.icp is not None:
+            if document.icp.name:
+                own[normalise(document.icp.name)] = "icp"
+            if document.icp.icb_name:
+                own[normalise(document.icp.icb_name)] = "icb"
+            for area_council in document.icp.area.local_authorities if document.icp.area else ():
+                organisations.setdefault(normalise(area_council), area_council)
+        # The terms of reference's own list of the bodies that set the partnership up names
+        # its councils, whether or not it lists them again under local_authorities.
+        for name in (*document.establishing_parties, *document.mayoral_strategic_authorities):
+            organisations.setdefault(normalise(acting_part(name)), acting_part(name))
+    return Listing(seats, committees, organisations, own, document.kind)
+
+
+_ICB_SHAPED = re.compile(r"nhs [\w ]+ (icb|integrated care board)")
+# A committee the document names without listing it ("the Remuneration Committee"); a name
+# that starts with an office ("Chair of the Audit Committee") is that office, not a committee.
+_COMMITTEE_SHAPED = re.compile(r"(?!(chair|vice|deputy|member|members|secretary)\b)[\w ]*committee")
+
+
+def resolve(text: str | None, listed: Listing) -> Party | None:
+    """What `text` stands for in a document, or None if it is none of the parties icslint
+    knows or the document lists."""
+    if not text:
+        return None
+    if text.startswith("la:") and acting_part(text):
+        # Written as a local authority in so many words: the rules judge whether it is one of
+        # the area's councils.
+        return Party("organisation", normalise(acting_part(text)), acting_part(text))
+    for candidate in dict.fromkeys((normalise(text), normalise(acting_part(text)))):
+        if not candidate:
+            continue
+        if candidate in listed.own_names:
+            key = listed.own_names[candidate]
+            return Party("body", key, display(key))
+        if candidate in listed.seats:
+            seat = listed.seats[candidate]
+            known = known_party(seat)
+            return known if known and known.kind == "role" else Party("seat", seat, seat)
+        if candidate in listed.committees:
+            return Party("committee", candidate, listed.committees[candidate])
+        with_committee = f"{candidate} committee"
+        if with_committee in listed.committees:
+            return Party("committee", with_committee, listed.committees[with_committee])
+        if candidate in listed.organisations:
+            return Party("organisation", candidate, listed.organisations[candidate])
+        if _COMMITTEE_SHAPED.fullmatch(candidate):
+            return Party("committee", candidate, acting_part(text))
+        party = known_party(candidate)
+        if party is not None:
+            # Another ICB (a cluster partner, a joint committee's member) is named in full.
+            if party.key == "icb" and _ICB_SHAPED.fullmatch(candidate):
+                other = listed.own_names.get(candidate)
+                if other is None and listed.own_names and "icb" in listed.own_names.values():
+                    return Party("organisation", candidate, acting_part(text))
+            return party
+    return None
+
+
+def suggestion(text: str, listed: Listing) -> str | None:
+    """The closest name icslint would understand, for "did you mean"."""
+    spelled: dict[str, str] = {}
+    for known in KNOWN:
+        spelled[normalise(known.name)] = known.name.removeprefix("the ")
+    spelled.update({normalise(k): v for k, v in listed.committees.items()})
+    spelled.update({k: v for k, v in listed.organisations.items()})
+    spelled.update({k: v for k, v in listed.seats.items()})
+    for own, key in listed.own_names.items():
+        spelled[own] = display(key).removeprefix("the ")
+    close = difflib.get_close_matches(normalise(acting_part(text)), list(spelled), n=1, cutoff=0.6)
+    return spelled[close[0]] if close else None
+
+
+# --- the fields that name parties ----------------------------------------------------------------
+
+# Paths (with "*" for any list index) to the fields that name who acts.
+_ICB_FIELDS: tuple[tuple[str | int, ...], ...] = (
+    ("board", "seats", "*", "appointed_by"),
+    ("board", "seats", "*", "appointment_approved_by"),
+    ("board", "seats", "*", "removal_by"),
+    ("board", "seats", "*", "removal_approved_by"),
+    ("board", "seats", "*", "nominating_bodies", "*"),
+    ("board", "seats", "*", "shared_with", "*"),
+    ("committees", "*", "reports_to"),
+    ("committees", "*", "tor_change_approver"),
+    ("committees", "*", "in_common_with", "*"),
+    ("joint_committees", "*", "partners", "*"),
+    ("variation", "applicant"),
+    ("variation", "approver"),
+    ("employees", "determined_by"),
+)
+_ICP_FIELDS: tuple[tuple[str | int, ...], ...] = (
+    ("members", "*", "appointed_by"),
+    ("chair", "selected_by", "*"),
+    ("vice_chair", "selected_by", "*"),
+    ("co_chairs", "*", "selected_by", "*"),
+    ("meta", "approved_by", "*"),
+    ("establishing_parties", "*"),
+    ("tor_amendment", "requires_approval_of", "*"),
+    ("secretariat", "provided_by"),
+    ("strategy", "copies_to", "*"),
+)
+
+
+def party_fields(document: Document) -> Iterator[tuple[Loc, str]]:
+    """Every value in the document that names who acts, with where it is."""
+    paths = _ICB_FIELDS if document.kind == "icb-constitution" else _ICP_FIELDS
+    data = document.model_dump(mode="python", include=None, exclude_none=True)
+    for path in paths:
+        yield from _walk(data, path, ())
+
+
+def _walk(data: object, path: tuple[str | int, ...], at: Loc) -> Iterator[tuple[Loc, str]]:
+    if not path:
+        if isinstance(data, str):
+            yield at, data
+        return
+    step, rest = path[0], path[1:]
+    if step == "*":
+        if isinstance(data, list | tuple):
+            for index, item in enumerate(data):
+                yield from _walk(item, rest, (*at, index))
+    elif isinstance(data, dict) and step in data:
+        yield from _walk(data[step], rest, (*at, step))
+
+
+def unknown_parties(document: Document) -> list[tuple[Loc, str, str]]:
+    """Each name that is not a party icslint knows or the document lists: its location, the
+    name, and what to tell the user."""
+    listed = listing(document)
+    found: list[tuple[Loc, str, str]] = []
+    for loc, text in party_fields(document):
+        if text.strip().casefold() in ("none", "no one", "nobody") or PLACEHOLDER.search(text):
+            # A placeholder from `icslint init` is reported as one (ICL004), not as a name.
+            continue
+        if resolve(text, listed) is not None:
+            continue
+        hint = suggestion(text, listed)
+        advice = f' Did you mean "{hint}"?' if hint else ""
+        lists = (
+            "local_authorities, partner_trusts, primary_care_providers or "
+            "mayoral_strategic_authorities"
+            if document.kind == "icb-constitution"
+            else "local_authorities or mayoral_strategic_authorities"
+        )
+        found.append(
+            (
+                loc,
+                text,
+                f'"{" ".join(text.split())}" is not a body, role or organisation icslint can '
+                f"place.{advice} Name NHS England, the Secretary of State, the ICB, the Board, "
+                f"the Chair, the Chief Executive, a seat or committee of this document, or an "
+                f"organisation it lists under {lists}.",
+            )
+        )
+    return found
