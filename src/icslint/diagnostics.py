@@ -150,6 +150,15 @@ class NotApplicable:
     reason: str
 
 
+@dataclass(frozen=True)
+class PassedWithNote:
+    """Yielded by a rule that passes only because of something the document records, such as
+    NHS England's agreement to a departure from its model: the note says what, so the pass can
+    be checked."""
+
+    note: str
+
+
 def outcome_of(seen: Seen, requires: Requires) -> Outcome:
     """How the engine judges what a rule saw: silence is a breach only where the provision
     requires the document itself to say it."""

@@ -16,6 +16,7 @@ from icslint.diagnostics import (
     Loc,
     NotApplicable,
     Outcome,
+    PassedWithNote,
     Requires,
     Severity,
     Unknown,
@@ -187,7 +188,8 @@ def _lint(
         elif skipped:
             results.append(RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, skipped[0]))
         else:
-            results.append(RuleResult(path, spec.code, Outcome.PASSED))
+            notes = [item.note for item in yielded if isinstance(item, PassedWithNote)]
+            results.append(RuleResult(path, spec.code, Outcome.PASSED, " ".join(notes)))
     return document, sorted(diagnostics), results
 
 

@@ -22,7 +22,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from icslint.diagnostics import Citation, Finding, Level, NotApplicable, Requires, Severity
+from icslint.diagnostics import (
+    Citation,
+    Finding,
+    Level,
+    NotApplicable,
+    PassedWithNote,
+    Requires,
+    Severity,
+)
 
 BUILTIN_PACKAGE = "icslint.rules"
 KINDS = ("icb-constitution", "icp-terms-of-reference")
@@ -32,7 +40,7 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # (see `requires`).
 DOC_SECTIONS = ("Requirement", "Provision", "Why", "Fix", "Source")
 
-Check = Callable[[Any, Any], Iterable[Finding | NotApplicable]]
+Check = Callable[[Any, Any], Iterable[Finding | NotApplicable | PassedWithNote]]
 F = TypeVar("F", bound=Callable[..., Any])
 
 

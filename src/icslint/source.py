@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from icslint.diagnostics import Loc
@@ -37,6 +38,15 @@ _PLAIN_TAGS = {
 }
 
 Position = tuple[int, int]
+
+
+class _DatesAsText(RoundTripConstructor):
+    """Reads a date such as 2025-03-14 as the text it is. The document models read dates,
+    including dates known only in part, and report one that does not exist (2025-02-30) at its
+    line, where the YAML library would stop with an error of its own."""
+
+
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
 
 
 class YamlSyntaxError(Exception):
@@ -71,6 +81,7 @@ class SourceDocument:
 def parse_yaml(text: str) -> SourceDocument:
     """Parse one YAML document. Raises YamlSyntaxError for anything that is not plain YAML data."""
     yaml = YAML(typ="rt")
+    yaml.Constructor = _DatesAsText
     yaml.allow_duplicate_keys = False
     try:
         tree = yaml.load(text)

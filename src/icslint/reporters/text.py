@@ -20,6 +20,9 @@ NOT_STATED_HEADING = (
 )
 
 
+NOTES_HEADING = "Passed because of what the documents record (check that each still holds):"
+
+
 def report(result: Result, stream: TextIO) -> None:
     # soft_wrap: never break a line at the terminal width, so CI logs and editors can parse
     # `path:line:col:` from every diagnostic line.
@@ -33,6 +36,13 @@ def report(result: Result, stream: TextIO) -> None:
         console.print(Text(NOT_STATED_HEADING, style="bold"))
         for diagnostic in result.not_stated:
             _print(console, diagnostic, snippets)
+    noted = [r for r in result.outcomes if r.outcome is Outcome.PASSED and r.reason]
+    if noted:
+        if result.diagnostics:
+            console.print()
+        console.print(Text(NOTES_HEADING, style="bold"))
+        for passed in noted:
+            console.print(f"{passed.path}: {passed.code} passed: {passed.reason}")
     console.print(summary(result))
 
 

@@ -1,0 +1,192 @@
+"""Names of bodies and roles as a vocabulary, facts known in part, and a file read as far as it
+can be: what a governance lead sees for the ways real constitutions are written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, check_json, found_outcomes
+from icslint.json_schema import schema_for
+from icslint.vocabulary import known_party
+
+VALID_ICB = EXAMPLES / "valid" / "severnmoor-icb-constitution.yaml"
+CHAIR_APPOINTER = (
+    "      appointed_by: NHS England\n      appointment_approved_by: Secretary of State\n"
+)
+CEO_APPOINTER = "      appointed_by: Chair\n      appointment_approved_by: NHS England\n"
+
+
+def variant(tmp_path: Path, *changes: tuple[str, str]) -> tuple[Path, list[str]]:
+    """The valid ICB example with each (old, new) text replaced once; and its lines."""
+    text = VALID_ICB.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) >= 1, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "constitution.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path, text.splitlines()
+
+
+def line_of(lines: list[str], text: str) -> int:
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
+@pytest.mark.parametrize(
+    ("written", "party"),
+    [
+        ("NHS England (NHSE)", "nhs_england"),
+        ("NHSE", "nhs_england"),
+        ("NHS England, with the approval of the Secretary of State", "nhs_england"),
+        ("Secretary of State for Health and Social Care", "secretary_of_state"),
+        ("the Chair of the ICB", "chair"),
+        ("ICB Chair", "chair"),
+        ("Chair of NHS Severnmoor Integrated Care Board", "chair"),
+        ("Chief Executive Officer", "chief_executive"),
+        ("CEO", "chief_executive"),
+        ("Chief Executive, with the Chair's approval", "chief_executive"),
+        ("The Board, by a two-thirds majority", "board"),
+        ("the Integrated Care Board", "icb"),
+    ],
+)
+def test_the_usual_ways_of_writing_a_body_are_understood(written: str, party: str) -> None:
+    found = known_party(written)
+    assert found is not None and found.key == party
+
+
+def test_everyday_spellings_of_the_chair_and_nhs_england_give_no_finding(tmp_path: Path) -> None:
+    path, _ = variant(
+        tmp_path,
+        (
+            CHAIR_APPOINTER,
+            "      appointed_by: NHS England (NHSE)\n"
+            "      appointment_approved_by: Secretary of State for Health and Social Care\n",
+        ),
+        (
+            CEO_APPOINTER,
+            "      appointed_by: the Chair of the ICB\n      appointment_approved_by: NHSE\n",
+        ),
+    )
+    code, report = check_json(str(path))
+    assert report["diagnostics"] == []
+    assert code == 0
+
+
+def test_a_chair_appointed_by_a_council_chair_is_an_error_with_a_suggestion(
+    tmp_path: Path,
+) -> None:
+    path, lines = variant(
+        tmp_path,
+        (
+            CHAIR_APPOINTER,
+            "      appointed_by: Chair of Kingsbridge Council\n"
+            "      appointment_approved_by: Secretary of State\n",
+        ),
+    )
+    code, report = check_json(str(path))
+    at = line_of(lines, "Chair of Kingsbridge Council")
+    assert found_outcomes(report) == {(at, "ICL002", "breach"), (at, "ICB050", "not-stated")}
+    problem = next(d for d in report["diagnostics"] if d["code"] == "ICL002")  # type: ignore[union-attr]
+    assert problem["message"].startswith(
+        '"Chair of Kingsbridge Council" is not a body, role or organisation icslint can place. '
+        'Did you mean "Kingsbridge City Council"?'
+    )
+    # The rule does not claim the document is silent on who appoints the chair: it says it
+    # could not read the name.
+    chair = next(d for d in report["diagnostics"] if d["code"] == "ICB050")  # type: ignore[union-attr]
+    assert chair["message"].startswith(
+        f"Not checked: board.seats[0].appointed_by (line {at}) could not be read"
+    )
+    assert code == 1
+
+
+def test_a_misspelt_body_is_offered_the_right_spelling(tmp_path: Path) -> None:
+    path, lines = variant(
+        tmp_path, (CHAIR_APPOINTER, CHAIR_APPOINTER.replace("NHS England", "NHS Englnd"))
+    )
+    _, report = check_json(str(path))
+    [problem] = [d for d in report["diagnostics"] if d["code"] == "ICL002"]  # type: ignore[union-attr]
+    assert problem["line"] == line_of(lines, "NHS Englnd")
+    assert 'Did you mean "NHS England"?' in problem["message"]
+
+
+def test_an_unknown_key_does_not_silence_the_chair_rule(tmp_path: Path) -> None:
+    path, lines = variant(
+        tmp_path,
+        ("board:\n", "board:\n  meetings_per_year: 6\n"),
+        (
+            CHAIR_APPOINTER,
+            "      appointed_by: The Board\n      appointment_approved_by: Secretary of State\n",
+        ),
+    )
+    code, report = check_json(str(path))
+    assert found_outcomes(report) == {
+        (line_of(lines, "meetings_per_year"), "ICL002", "breach"),
+        (line_of(lines, "appointed_by: The Board"), "ICB050", "breach"),
+    }
+    assert code == 1
+
+
+def test_notes_and_x_keys_hold_facts_no_rule_reads(tmp_path: Path) -> None:
+    path, _ = variant(
+        tmp_path,
+        ("board:\n", "board:\n  notes: The board meets six times a year.\n  x-meetings: 6\n"),
+        ("meta:\n", "meta:\n  x-sharepoint-ref: GOV-0042\n"),
+    )
+    code, report = check_json(str(path))
+    assert report["diagnostics"] == []
+    assert code == 0
+
+
+def test_an_approval_known_only_by_month_is_read(tmp_path: Path) -> None:
+    path, _ = variant(
+        tmp_path,
+        (
+            "  effective_from: 2025-04-01\n  nhse_approved_on: 2025-03-14\n",
+            "  effective_from: April 2025\n  nhse_approved_on: March 2025\n",
+        ),
+    )
+    code, report = check_json(str(path))
+    assert report["diagnostics"] == []
+    assert code == 0
+
+
+def test_a_date_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    path, lines = variant(
+        tmp_path, ("  nhse_approved_on: 2025-03-14\n", "  nhse_approved_on: 2025-02-30\n")
+    )
+    _, report = check_json(str(path))
+    [problem] = [d for d in report["diagnostics"] if d["code"] == "ICL002"]  # type: ignore[union-attr]
+    assert problem["line"] == line_of(lines, "2025-02-30")
+    assert problem["message"] == (
+        "meta.nhse_approved_on is not a date that exists (check the month and day); found "
+        '"2025-02-30".'
+    )
+
+
+@pytest.mark.parametrize("count", ["at least two", "at least 2", "2 or more", "not less than 2"])
+def test_at_least_two_non_executive_members_is_accepted(tmp_path: Path, count: str) -> None:
+    path, _ = variant(
+        tmp_path, ("    - id: nem_audit\n", f"    - id: nem_audit\n      count: {count}\n")
+    )
+    code, report = check_json(str(path))
+    assert report["diagnostics"] == []
+    assert code == 0
+
+
+def test_the_schema_offers_the_known_bodies_for_completion() -> None:
+    schema = schema_for("icb-constitution")
+    seat = schema["$defs"]["Seat"]["properties"]
+    offered = next(
+        option["examples"] for option in seat["appointed_by"]["anyOf"] if "examples" in option
+    )
+    assert {"NHS England", "Secretary of State", "ICB", "Board", "Chair", "Chief Executive"} <= set(
+        offered
+    )
+    # The committed schema, which editors read, says the same.
+    committed = json.loads(
+        (EXAMPLES.parent / "schemas" / "icb-constitution.schema.json").read_text(encoding="utf-8")
+    )
+    assert committed["$defs"]["Seat"]["properties"]["appointed_by"] == seat["appointed_by"]
