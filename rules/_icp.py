@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from icslint.diagnostics import Loc
-from icslint.models.icp import IcpTermsOfReference, Member
+from icslint.models.icp import IcpTermsOfReference, Member, appointer_key
 
 from ._support import normalise
 
@@ -129,10 +129,10 @@ def statutory_councils(doc: IcpTermsOfReference) -> list[tuple[Loc, str]]:
 
 
 def appointing_council(member: Member) -> str | None:
-    """The council named in `appointed_by: la:<name>`, if any."""
-    if member.appointed_by and member.appointed_by.startswith("la:"):
-        return member.appointed_by[3:].strip()
-    return None
+    """The council that appointed the member, however the document writes it
+    (`la:<name>`, or the council's name), if a council did."""
+    key = appointer_key(member.appointed_by)
+    return key[3:] if key is not None and key.startswith("la:") else None
 
 
 def member_name(member: Member) -> str:
