@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from icslint.diagnostics import Loc
 from icslint.models.icp import IcpTermsOfReference, Member, appointer_key
+from icslint.vocabulary import acting_part, names_body
 
 from ._support import normalise
 
@@ -147,14 +148,20 @@ def parties_missing_from(doc: IcpTermsOfReference, names: Iterable[str]) -> list
     at all (ICP003), so it is owed no part in approving, choosing or receiving anything.
     """
     names = tuple(names)
-    named = {normalise(name) for name in names}
+    named = {normalise(acting_part(name)) for name in names}
     icb_named = any(is_icb(doc, name) for name in names)
+    # "The local authorities" (jointly, or each) names every establishing council at once.
+    councils_named = any(names_body(name, "the local authorities") for name in names)
     missing = []
     for party in doc.establishing_parties:
         if is_icb(doc, party):
             if not icb_named:
                 missing.append(party)
-        elif normalise(party) not in named and not not_responsible(doc, party):
+        elif (
+            not councils_named
+            and normalise(acting_part(party)) not in named
+            and not not_responsible(doc, party)
+        ):
             missing.append(party)
     return missing
 
