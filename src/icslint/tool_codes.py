@@ -35,12 +35,20 @@ YAML_SYNTAX = _tool(
 SCHEMA = _tool(
     "ICL002",
     "schema",
-    """A key or value does not fit the icslint schema for this kind of document.
+    """A key, a value or a name does not fit the icslint schema for this kind of document.
 
     Requirement: Keys must be ones the schema knows, and values must be of the right type
-    (true/false, a whole number, a date written YYYY-MM-DD, one of a fixed list of codes).
-    Why: A misspelt key would otherwise be ignored, so a clause you wrote would not be checked.
-    Fix: Use the suggested key or value; `icslint schema` lists every key allowed.
+    (true/false, a number or "at least" a number, a date as far as it is known: YYYY-MM-DD,
+    YYYY-MM or YYYY, one of a fixed list of codes). A field that says who appoints, approves,
+    removes, chairs or varies must name NHS England, the Secretary of State, the ICB, the
+    board, the chair, the chief executive, a seat or committee of the document, or an
+    organisation the document lists, written any of the usual ways.
+    Why: A misspelt key would otherwise be ignored, so a clause you wrote would not be checked;
+    a name icslint cannot place could not be compared with what the law requires. The rest of
+    the document is still checked, and a rule that depends on the part that could not be read
+    says so rather than report the document as silent.
+    Fix: Use the suggested key, value or name; `icslint schema` lists every key allowed, and a
+    fact icslint does not check can go under `notes` or in a key starting `x-`.
     Source: icslint itself.
     """,
 )
