@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from icslint.diagnostics import Loc
 from icslint.models.icp import IcpTermsOfReference, Member, appointer_key
-from icslint.vocabulary import acting_part, names_body
+from icslint.vocabulary import acting_part, icb_key, names_body
 
 from ._support import normalise
 
@@ -88,24 +88,17 @@ def area_councils(doc: IcpTermsOfReference) -> list[tuple[Loc, str]]:
     return found
 
 
-def _icb_key(name: str | None) -> str:
-    """An ICB's name reduced for comparison: "NHS Severnmoor Integrated Care Board" and
-    "NHS Severnmoor ICB" both give "severnmoor icb"."""
-    text = normalise(name).replace("integrated care board", "icb")
-    return text.removeprefix("nhs ").strip()
-
-
 def is_icb(doc: IcpTermsOfReference, party: str) -> bool:
     """Whether a name is the partnership's ICB: "ICB", the name in icp.icb_name with or without
     "Integrated Care Board", or, where the document does not name its ICB, any name of the
     form "... Integrated Care Board" or "NHS ..." (the ICB is the only NHS body among the
     parties)."""
-    key = _icb_key(party)
+    key = icb_key(party)
     if key == "icb":
         return True
     name = icb_name(doc)
     if name:
-        return _icb_key(name) in (key, f"{key} icb")
+        return icb_key(name) in (key, f"{key} icb")
     return key.endswith(" icb") or (
         normalise(party).startswith("nhs ") and normalise(party) != "nhs england"
     )

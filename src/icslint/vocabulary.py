@@ -243,6 +243,12 @@ def listing(document: Document) -> Listing:
     return Listing(seats, committees, organisations, own, document.kind)
 
 
+def icb_key(name: str) -> str:
+    """An ICB's name reduced for comparison: "NHS Severnmoor Integrated Care Board" and "NHS
+    Severnmoor ICB" both give "severnmoor icb"."""
+    return normalise(name).replace("integrated care board", "icb").removeprefix("nhs ").strip()
+
+
 _ICB_SHAPED = re.compile(r"nhs [\w ]+ (icb|integrated care board)")
 # A committee the document names without listing it ("the Remuneration Committee"); a name
 # that starts with an office ("Chair of the Audit Committee") is that office, not a committee.
@@ -279,10 +285,11 @@ def resolve(text: str | None, listed: Listing) -> Party | None:
             return Party("committee", candidate, acting_part(text))
         party = known_party(candidate)
         if party is not None:
-            # Another ICB (a cluster partner, a joint committee's member) is named in full.
+            # An ICB named in full is this document's ICB, however it is abbreviated, or
+            # another one (a cluster partner, a joint committee's member).
             if party.key == "icb" and _ICB_SHAPED.fullmatch(candidate):
-                other = listed.own_names.get(candidate)
-                if other is None and listed.own_names and "icb" in listed.own_names.values():
+                own = {icb_key(name) for name, key in listed.own_names.items() if key == "icb"}
+                if own and icb_key(candidate) not in own:
                     return Party("organisation", candidate, acting_part(text))
             return party
     return None
