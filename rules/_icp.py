@@ -15,7 +15,7 @@ from icslint.diagnostics import Loc
 from icslint.models.icp import IcpTermsOfReference, Member, appointer_key
 from icslint.vocabulary import acting_part, icb_key, names_body
 
-from ._support import normalise
+from ._support import listed, normalise
 
 # LGPIHA 2007 s103: county councils, district councils with no county council above them
 # (unitary and metropolitan districts), London boroughs, the Isles of Scilly and the City of
@@ -159,6 +159,4 @@ def parties_missing_from(doc: IcpTermsOfReference, names: Iterable[str]) -> list
     return missing
 
 
-def listed(names: list[str]) -> str:
-    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+__all__ = ["listed"]

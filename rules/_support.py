@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -127,6 +128,16 @@ def has_heading(doc: IcbConstitution, *alternatives: tuple[str, ...]) -> bool:
     return False
 
 
+def listed(names: list[str]) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def quoted(text: str) -> str:
+    """Text as a message quotes it, on one line: '"The Board"'."""
+    return f'"{" ".join(text.split())}"'
+
+
 def seat_name(seat: Seat) -> str:
     return f'"{seat.title}" ({seat.id})' if seat.title else f'"{seat.id}"'
 
@@ -137,6 +148,72 @@ def seat_name(seat: Seat) -> str:
 def is_body(name: str | None, body: str) -> bool:
     """Whether `name` names `body`, in any of the usual spellings (icslint.vocabulary)."""
     return names_body(name, body)
+
+
+# --- NHS England's July 2024 guidance --------------------------------------------------------
+
+# NHS England's updated guidance is dated only "July 2024" in the sources read, so a version
+# counts as made after it only if it took effect after that month.
+GUIDANCE_IN_FORCE = dt.date(2024, 8, 1)
+
+
+def approved_after_guidance(doc: IcbConstitution) -> str | None:
+    """What places this version after July 2024 when it gives no effective date: NHS England's
+    approval, or its own entry in the version history, dated after July 2024 (a version takes
+    effect no earlier than its approval). In words, for a message; None if nothing does."""
+    meta = doc.meta
+    if meta is None:
+        return None
+    approved = meta.nhse_approved_on
+    if approved is not None and approved.on_or_after(GUIDANCE_IN_FORCE) is True:
+        return f"NHS England approved this version {approved.when()}"
+    for entry in meta.version_history:
+        date = entry.date
+        if (
+            meta.version
+            and entry.version == meta.version
+            and date is not None
+            and date.on_or_after(GUIDANCE_IN_FORCE) is True
+        ):
+            return f"This version's entry in the version history is dated {date.in_words()}"
+    return None
+
+
+def drafting_status(doc: IcbConstitution) -> str | None:
+    """Whether this version is a draft or submitted to NHS England: "draft", "submitted" or
+    None, from meta.status, else from its own entry in the version history."""
+    meta = doc.meta
+    if meta is None:
+        return None
+    status = meta.status
+    if status is None and meta.version:
+        status = next(
+            (e.status for e in reversed(meta.version_history) if e.version == meta.version), None
+        )
+    return status if status in ("draft", "submitted") else None
+
+
+def after_july_2024_guidance(doc: IcbConstitution) -> bool | None:
+    """Whether this version took effect after July 2024: None where the document does not say,
+    or gives only a year that straddles it. A draft or a version submitted to NHS England will
+    take effect after it; so did a version approved after it."""
+    meta = doc.meta
+    if drafting_status(doc):
+        return True
+    if meta is None:
+        return None
+    if meta.effective_from is not None:
+        after = meta.effective_from.on_or_after(GUIDANCE_IN_FORCE)
+        if after is not None:
+            return after
+    return True if approved_after_guidance(doc) is not None else None
+
+
+def undated(doc: IcbConstitution) -> str:
+    effective = doc.meta.effective_from if doc.meta is not None else None
+    if effective is None:
+        return "The constitution does not say when this version took effect"
+    return f"The constitution says only that this version took effect {effective.when()}"
 
 
 # --- presence -------------------------------------------------------------------------------

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from icslint.diagnostics import Citation, Contradiction, Finding, Level, Missing, Severity
+from icslint.diagnostics import (
+    Citation,
+    Contradiction,
+    Finding,
+    Level,
+    Missing,
+    NotApplicable,
+    Severity,
+)
 from icslint.models.icb import IcbConstitution, Seat
 from icslint.registry import NoOptions, rule
 
@@ -14,6 +22,7 @@ from ._support import (
     HWE_SECTION_2,
     NHS_ACT_2006,
     SCH_1B,
+    listed,
     normalise,
     sch1b,
     seat_loc,
@@ -441,15 +450,11 @@ def local_authority_nominators(doc: IcbConstitution, options: NoOptions) -> Iter
             yield Contradiction(
                 seat_loc(index, "nominating_bodies" if seat.nominating_bodies else "nominated_by"),
                 f"Seat {seat_name(seat)} is the local authority partner member, and the "
-                f"constitution names {_join(extra)} among the councils that nominate it, but "
+                f"constitution names {listed(extra)} among the councils that nominate it, but "
                 f"{'it is' if one else 'they are'} not among the councils in local_authorities "
                 "responsible for social care for the area. Only those councils nominate the "
                 f"member; remove {'it' if one else 'them'}, or correct local_authorities.",
             )
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @rule(
@@ -542,4 +547,113 @@ def term_of_appointment(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
                 f"{seat_name(seat)} is appointed for. NHS England's model is believed to set a "
                 "term for non-executive and partner members; if the constitution does, add "
                 "term_years (and max_terms if re-appointment is limited).",
+            )
+
+
+CAPSTICKS_URL = (
+    "https://capsticks.com/insights/establishment-of-integrated-care-boards-understanding-their-"
+    "composition-avoiding-conflicts-of-interest-and-nominating-board-members"
+)
+_SECTORS = {
+    "nhs_trust_ft": "NHS trusts and foundation trusts",
+    "primary_medical_services": "primary medical services",
+}
+
+
+@rule(
+    code="ICB064",
+    slug="local-authority-member-officer-or-councillor",
+    applies_to=ICB,
+    level=Level.GUIDANCE,
+    severity=Severity.WARNING,
+    requires="conduct",
+    citations=[
+        secondary(
+            "Capsticks, Establishment of Integrated Care Boards: understanding their "
+            "composition (13 April 2022), summarising NHS England's interim guidance on ICB "
+            "functions and governance as updated in 2022",
+            "ICB membership, bullet 3: the local authority partner member is often a chief "
+            "executive or senior officer, and may be an elected member",
+            CAPSTICKS_URL,
+        ),
+        secondary(
+            "West Berkshire Health and Wellbeing Board, minutes on the Integrated Care System "
+            "update (2022)",
+            "minute on the ICB: local authority members are no longer disqualified from "
+            "sitting on the ICB",
+            "https://decisionmaking.westberks.gov.uk/mgAi.aspx?ID=70464",
+        ),
+    ],
+)
+def local_authority_member_officer_or_councillor(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | NotApplicable]:
+    """Whether a member is a council officer or a councillor is said only of the council seat.
+
+    Requirement: `local_authority_member` (officer, councillor or either) describes the local
+    authority partner member: often a council chief executive or senior officer, though an
+    elected member (a councillor) may hold the seat. It belongs on the seat with
+    `partner_sector: local_authority`. A councillor in that seat is lawful: the ICB
+    disqualification list has no bar on councillors (ICB037 never reports one), and no rule
+    reports a councillor there.
+    Provision: NHS England's interim guidance on ICB functions and governance, as updated in
+    2022 and summarised by Capsticks: "The local authority partner member will often be the
+    chief executive of their organisation or someone in a relevant executive level role.
+    However, it may be an elected member of the local authority where locally this is deemed
+    most appropriate." Nothing requires the constitution to say which, so the rule checks
+    only that the document says it of the right seat: on a seat recorded as another kind of
+    member it contradicts the document's own board and is in breach; on a seat whose kind is
+    not stated it is "not stated".
+    Why: A seat recorded as a trust or primary care partner member, or as an executive or
+    non-executive member, with a councillor or council officer in it is either mislabelled,
+    or brings a council's voice into a seat meant for another sector.
+    Fix: Set `local_authority_member` only on the local authority partner member's seat (with
+    `partner_sector: local_authority`); remove it from any other seat, or correct the seat's
+    `partner_sector` or `category`.
+    Source: From Capsticks' briefing of 13 April 2022 on NHS England's interim guidance on
+    ICB functions and governance (as updated in 2022); the guidance's own text was not
+    available. The West Berkshire Health and Wellbeing Board's minutes of 2022 record that
+    local authority members are no longer disqualified from the ICB. Guidance, so it warns.
+    """
+    described = [(i, s) for i, s in seats(doc) if s.local_authority_member is not None]
+    if not described:
+        yield NotApplicable(
+            "No board seat says whether its member is a council officer or a councillor."
+        )
+        return
+    for index, seat in described:
+        said = (
+            f"Seat {seat_name(seat)} says whether its member is a council officer or a "
+            f"councillor (local_authority_member: {seat.local_authority_member}), which "
+            "describes the local authority partner member"
+        )
+        if seat.partner_sector == "local_authority":
+            continue
+        if seat.partner_sector is not None:
+            yield Contradiction(
+                seat_loc(index, "local_authority_member"),
+                f"{said}, but the seat is the "
+                f"{_SECTORS.get(seat.partner_sector, seat.partner_sector)} partner member's "
+                f"(partner_sector: {seat.partner_sector}). Remove local_authority_member, or "
+                "correct partner_sector.",
+            )
+        elif seat.role in ("chair", "chief_executive") or seat.category in (
+            "executive",
+            "non_executive",
+        ):
+            kind = (
+                f"the {seat.role.replace('_', ' ')}'s seat"
+                if seat.role in ("chair", "chief_executive")
+                else f"a {(seat.category or '').replace('_', '-')} member's seat"
+            )
+            yield Contradiction(
+                seat_loc(index, "local_authority_member"),
+                f"{said}, but the seat is {kind}. Remove local_authority_member, or correct "
+                "the seat's role or category.",
+            )
+        else:
+            yield Missing(
+                seat_loc(index, "partner_sector"),
+                f"{said}, but the document does not say the seat is that member's. If it is, "
+                "set partner_sector: local_authority; if not, remove local_authority_member.",
             )

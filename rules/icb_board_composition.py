@@ -8,9 +8,18 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from icslint.diagnostics import Citation, Contradiction, Finding, Level, Missing, Severity, Unknown
+from icslint.diagnostics import (
+    Citation,
+    Contradiction,
+    Finding,
+    Level,
+    Missing,
+    PassedWithNote,
+    Severity,
+    Unknown,
+)
 from icslint.models.base import LocalAuthority
-from icslint.models.icb import IcbConstitution, Participant, Seat
+from icslint.models.icb import IcbConstitution, NhseAgreement, Participant, Seat
 from icslint.registry import NoOptions, rule
 
 from ._support import (
@@ -21,6 +30,7 @@ from ._support import (
     SEATS,
     headcount,
     least_of,
+    listed,
     normalise,
     sch1b,
     seat_loc,
@@ -62,6 +72,11 @@ CAPSTICKS = (
 # The Lords sitting of 1 March 2022 (Report stage), on Hansard.
 HANSARD_1_MARCH_2022 = "https://hansard.parliament.uk/Lords/2022-03-01"
 SI_2024_1205 = "https://beta.bailii.org/uk/legis/num_reg/2024/uksi_20241205_en_1.html"
+HSJ_2025 = (
+    "https://www.hsj.co.uk/london/icbs-can-scrap-chief-nurse-and-medic-says-nhse/7039765.article"
+)
+
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 8: "eight", 9: "nine", 10: "ten"}
 
 # Roles that are not ordinary members (Sch 1B para 3(2)).
 LEADERS = ("chair", "chief_executive")
@@ -91,23 +106,27 @@ def _members(items: Iterable[tuple[int, Seat]]) -> _Members:
     return _Members(leaders + others.least, others.uncounted)
 
 
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _seat_list(doc: IcbConstitution, indices: Iterable[int]) -> str:
     """'seat "X" (x)' or 'seats "X" (x) and "Y" (y)', for a message."""
     board_seats = doc.board.seats if doc.board else ()
     names = [seat_name(board_seats[i]) for i in indices]
-    return f"seat{'s' if len(names) > 1 else ''} {_join(names)}"
+    return f"seat{'s' if len(names) > 1 else ''} {listed(names)}"
 
 
 def _no_count(doc: IcbConstitution, indices: tuple[int, ...], what: str, needed: str) -> str:
-    """The message of a count the document does not give; it prints no number of its own."""
+    """The message of a count the document does not give exactly; it prints no number of its
+    own, only the least numbers the document gives ("at least 1")."""
+    board_seats = doc.board.seats if doc.board else ()
+    names = []
+    for i in indices:
+        count = board_seats[i].count
+        least = f" ({count})" if count is not None and count.least is not None else ""
+        names.append(f"{seat_name(board_seats[i])}{least}")
+    which = f"seat{'s' if len(names) > 1 else ''} {listed(names)}"
     return (
-        f"The constitution does not say how many {what} sit in {_seat_list(doc, indices)}, so "
-        f"it cannot be shown that the board has {needed}. Give "
-        f"{'each seat' if len(indices) > 1 else 'the seat'} a count."
+        f"The constitution does not say exactly how many {what} sit in {which}, so it cannot "
+        f"be shown that the board has {needed}. Give "
+        f"{'each seat' if len(indices) > 1 else 'the seat'} its number of members in count."
     )
 
 
@@ -285,6 +304,37 @@ _EXECUTIVE_TITLES = {
 _SUBORDINATE = {"deputy", "assistant", "associate"}
 
 
+# NHS England may agree that an ICB leaves the medical director or director of nursing off the
+# board (meta.nhse_agreements); the departure that covers each role.
+_DEPARTURES = {
+    "medical": "medical_director_not_on_board",
+    "nursing": "director_of_nursing_not_on_board",
+}
+
+
+def _agreement(doc: IcbConstitution, role: str) -> NhseAgreement | None:
+    """NHS England's recorded agreement that this executive role need not be on the board."""
+    departure = _DEPARTURES.get(role)
+    agreements = doc.meta.nhse_agreements if doc.meta is not None else ()
+    return next((a for a in agreements if departure and a.departure == departure), None)
+
+
+def _agreement_note(label: str, agreement: NhseAgreement) -> str:
+    """The note of a pass that rests on NHS England's agreement: what, when and its reference."""
+    when = f" {agreement.agreed_on.when()}" if agreement.agreed_on is not None else ""
+    reference = f" ({agreement.reference})" if agreement.reference else ""
+    if not when and not reference:
+        return (
+            f"The {label} is not a board member, and NHS England's agreement to this is "
+            "recorded without date or reference (meta.nhse_agreements); add agreed_on and "
+            "reference so that the agreement can be checked."
+        )
+    return (
+        f"The {label} is not a board member: NHS England agreed to this departure from its "
+        f"model{when}{reference}."
+    )
+
+
 def _executive_role(seat: Seat) -> str | None:
     """Which of finance, medical and nursing a seat is: its executive_role, else its title."""
     if seat.executive_role is not None:
@@ -311,9 +361,17 @@ def _executive_role(seat: Seat) -> str | None:
         secondary(
             DESIGN_FRAMEWORK, "Governance and management arrangements (p.19ff)", NHS_CONFED_DF
         ),
+        secondary(
+            "HSJ, ICBs can scrap chief nurse and medic, says NHSE (2025)",
+            "NHS England's statement on board composition (changes to the model need NHS "
+            "England's agreement)",
+            HSJ_2025,
+        ),
     ],
 )
-def executive_members(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def executive_members(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | PassedWithNote]:
     """The board must have a director of finance, a medical director and a director of nursing.
 
     Requirement: On top of the statutory minimum, NHS England policy requires three executive
@@ -324,15 +382,33 @@ def executive_members(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
     Director of Finance ..., Medical Director, Director of Nursing". This is board composition
     NHS England requires the constitution to specify: the constitution must provide for these
     members, so a constitution that leaves one out is in breach.
-    Why: NHS England will not approve a constitution without these three executive seats; they
-    give the board its financial, medical and nursing leadership.
+    In 2025 NHS England said it is for each ICB to decide which roles it needs at board level,
+    while changes to the model constitution still need its agreement: where the document
+    records NHS England's agreement that the medical director or the director of nursing is
+    not on the board (`meta.nhse_agreements`), that role is not reported as missing and the
+    rule passes with a note giving the agreement's date and reference.
+    Why: NHS England will not approve a constitution without these executive seats, unless it
+    has agreed to leave one off; they give the board its financial, medical and nursing
+    leadership.
     Fix: Add a seat with `category: executive`, `role: ordinary` and `executive_role:
     finance` (then `medical`, `nursing`). A seat without `executive_role` is recognised by
     its title ("Chief Finance Officer", "Medical Director", "Chief Nursing Officer" and
-    similar).
+    similar). If NHS England has agreed that the medical director or the director of nursing
+    is not a board member, record it under `meta.nhse_agreements` with `departure:
+    medical_director_not_on_board` (or `director_of_nursing_not_on_board`), `agreed_on` and
+    `reference`, and list the post under `board.participants` if it attends.
     Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
     England's model (clause 2.1.5(a)); NHS England's own model text was not available. The
     design framework (June 2021) is known only from the NHS Confederation's summary of it.
+    NHS England's 2025 position is from HSJ's report "ICBs can scrap chief nurse and medic,
+    says NHSE": NHS England told HSJ it was "for each ICB to determine which specific roles
+    they require at board level" and that it "will not be further prescribing ICB board size
+    and composition", while systems were told that changes to the model constitution (which
+    requires the finance, nursing and medical directors) "will need NHSE agreement". NHS
+    England's own statement was not read; the copy of the report read shows no date, and
+    2025 is taken from its references to NHS England's guidance "from a year ago" and to the
+    model ICB blueprint. The rule cannot check the agreement itself, only that the document
+    records it.
     """
     if not _has_seats(doc):
         yield Missing(
@@ -366,7 +442,10 @@ def executive_members(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
                     f"{seat.category}. NHS England policy requires the {label} to be an "
                     "executive member of the board. Set category: executive.",
                 )
-        if not found:
+        agreement = _agreement(doc, role)
+        if not found and agreement is not None:
+            yield PassedWithNote(_agreement_note(label, agreement))
+        elif not found:
             yield Missing(
                 SEATS,
                 f"The constitution must provide for a {label} on the board; it does not. NHS "
@@ -609,7 +688,7 @@ def _compare(members: list[str], named: list[str]) -> _Nomination:
     left_out = tuple(m for m in members if m not in named)
     if not left_out:
         return _Nomination("whole")
-    return _Nomination("some", _join(named), several=len(named) > 1, left_out=left_out)
+    return _Nomination("some", listed(named), several=len(named) > 1, left_out=left_out)
 
 
 # "Appointed by the Chief Executive following joint nomination by the trusts": only the words
@@ -668,7 +747,7 @@ def _nomination(
         named = [m for m in members if normalise(m) in keys]
         if named:
             return _compare(members, named)
-        nominator = _join(list(seat.nominating_bodies))
+        nominator = listed(list(seat.nominating_bodies))
         if all(
             _is_outside(normalise(body), sector, outsiders) is not None
             for body in seat.nominating_bodies
@@ -795,7 +874,7 @@ def _joint_nomination(doc: IcbConstitution, sector: _Sector) -> Iterator[Finding
             yield Contradiction(
                 loc,
                 f"Seat {seat_name(seat)} is nominated by {nomination.nominator} {alone}: "
-                f"{_join(left_out)}, which the constitution lists among "
+                f"{listed(left_out)}, which the constitution lists among "
                 f"{sector.members}, {'takes' if len(left_out) == 1 else 'take'} "
                 f"no part, and no seat for the {sector.label} is nominated by all of them "
                 f"jointly. {requirement}. Name them all, or word nominated_by as "
@@ -1035,7 +1114,9 @@ def mental_health_expertise(doc: IcbConstitution, options: NoOptions) -> Iterato
         secondary("HSJ (16 June 2021)", "report of the design framework", HSJ),
     ],
 )
-def board_minimum_ten(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def board_minimum_ten(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | PassedWithNote]:
     """The board must have at least ten voting members under NHS England policy.
 
     Requirement: Statute and NHS England policy together give a floor of ten members: the
@@ -1049,9 +1130,15 @@ def board_minimum_ten(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
     provide for these members, so a constitution that does not is in breach.
     Why: A board below ten cannot hold all the seats the Schedule and NHS England require;
     NHS England would not approve it.
+    Where the document records NHS England's agreement that the medical director or the
+    director of nursing is not on the board (`meta.nhse_agreements`, see ICB012), the floor is
+    one lower for each, and a board that reaches the floor only because of it passes with a
+    note.
     Fix: Add the missing seats (ICB010 and ICB012 to ICB016 say which). Where a seat holds
     more than one member, give it a `count`: where the voting seats are fewer than ten, the
-    rule needs their counts to tell whether they hold ten members. A chair or chief executive
+    rule needs their counts to tell whether they hold ten members. A count given as a least
+    number ("at least 2") counts as that number; a board that reaches the floor only with
+    more than the least numbers given is reported as not stated. A chair or chief executive
     seat is one member.
     Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
     England's model (clauses 2.1.3 to 2.1.6); NHS England's own model text was not
@@ -1070,16 +1157,37 @@ def board_minimum_ten(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
         )
         return
     voting = _members((i, s) for i, s in seats(doc) if s.voting)
-    if voting.least >= 10:
+    # NHS England may agree that the medical director or director of nursing is not on the
+    # board (ICB012); each such agreement lowers the floor by one.
+    agreed = [
+        (label, agreement)
+        for role, label in _EXECUTIVE_LABELS.items()
+        if (agreement := _agreement(doc, role)) is not None
+    ]
+    floor = 10 - len(agreed)
+    if voting.least >= floor:
+        if agreed and voting.least < 10:
+            yield PassedWithNote(
+                " ".join(_agreement_note(label, agreement) for label, agreement in agreed)
+            )
         return
+    executives = _NUMBER_WORDS[3 - len(agreed)]
+    floor_words = _NUMBER_WORDS[floor]
+    without = ""
+    if agreed:
+        left_off = listed([label for label, _ in agreed])
+        without = f" (NHS England has agreed that the {left_off} need not be on the board)"
+    needed = (
+        f"the chair, the chief executive, {executives} executive member"
+        f"{'s' if executives != 'one' else ''}{without}, two non-executive members and three "
+        "partner members"
+    )
     if voting.exact:
         yield Contradiction(
             SEATS,
             f"The constitution provides for {voting.least} voting member"
             f"{'s' if voting.least != 1 else ''}. The statutory minimum and NHS England policy "
-            "together need at least ten: the chair, the chief executive, three executive "
-            "members, two non-executive members and three partner members. Add the missing "
-            "seats.",
+            f"together need at least {floor_words}: {needed}. Add the missing seats.",
         )
     else:
         yield Unknown(
@@ -1088,8 +1196,8 @@ def board_minimum_ten(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
                 doc,
                 voting.uncounted,
                 "voting members",
-                "the ten voting members that the statutory minimum and NHS England policy "
-                "together require",
+                f"the {floor_words} voting members that the statutory minimum and NHS England "
+                f"policy together require ({needed})",
             ),
         )
 

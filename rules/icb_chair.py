@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 
@@ -23,7 +22,10 @@ from icslint.vocabulary import approval_named, names_body
 
 from ._support import (
     SEATS,
+    after_july_2024_guidance,
     headcount,
+    listed,
+    quoted,
     sch1b,
     seat_loc,
     seat_name,
@@ -31,14 +33,11 @@ from ._support import (
     seats_with_role,
     secondary,
     stated_count,
+    undated,
     unless_true,
 )
 
 ICB = "icb-constitution"
-
-
-def _quoted(text: str) -> str:
-    return f'"{" ".join(text.split())}"'
 
 
 # --- the chair ----------------------------------------------------------------------------------
@@ -90,7 +89,7 @@ def chair_appointment(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
             yield Contradiction(
                 seat_loc(index, "appointed_by"),
                 f"The constitution gives the appointment of the chair to "
-                f"{_quoted(seat.appointed_by)}. Schedule 1B paragraph 5 requires the chair to "
+                f"{quoted(seat.appointed_by)}. Schedule 1B paragraph 5 requires the chair to "
                 "be appointed by NHS England; set appointed_by: NHS England.",
             )
         approver = seat.appointment_approved_by
@@ -106,7 +105,7 @@ def chair_appointment(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
             yield Contradiction(
                 seat_loc(index, "appointment_approved_by"),
                 f"The constitution makes the chair's appointment subject to the approval of "
-                f"{_quoted(approver)}. Schedule 1B paragraph 5 requires the approval of the "
+                f"{quoted(approver)}. Schedule 1B paragraph 5 requires the approval of the "
                 "Secretary of State; set appointment_approved_by: Secretary of State.",
             )
 
@@ -146,7 +145,7 @@ def chair_removal(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]
                 yield Missing(
                     seat_loc(index, "removal_by"),
                     "The constitution says that removing the chair needs the approval of "
-                    f"{_quoted(approver)} but not who may remove the chair. Only NHS England "
+                    f"{quoted(approver)} but not who may remove the chair. Only NHS England "
                     "may be given that power (Schedule 1B paragraph 6); set removal_by: NHS "
                     "England.",
                 )
@@ -155,7 +154,7 @@ def chair_removal(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]
         if not by_nhs_england:
             yield Contradiction(
                 seat_loc(index, "removal_by"),
-                f"The constitution gives {_quoted(remover)} power to remove the chair. "
+                f"The constitution gives {quoted(remover)} power to remove the chair. "
                 "Schedule 1B paragraph 6 allows that power to be given only to NHS England; "
                 "set removal_by: NHS England, or remove the clause.",
             )
@@ -173,7 +172,7 @@ def chair_removal(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]
             yield Contradiction(
                 seat_loc(index, "removal_approved_by"),
                 "The constitution makes removing the chair subject to the approval of "
-                f"{_quoted(approver)}. Schedule 1B paragraph 6 requires the power to be "
+                f"{quoted(approver)}. Schedule 1B paragraph 6 requires the power to be "
                 "subject to the approval of the Secretary of State; set removal_approved_by: "
                 "Secretary of State.",
             )
@@ -200,48 +199,13 @@ def nhse_governance(provision: str) -> Citation:
 
 # The guidance is dated only "July 2024", so it applies to versions that took effect from the
 # first day after that month.
-_GUIDANCE_IN_FORCE = dt.date(2024, 8, 1)
-
-
-def _guidance_applies(doc: IcbConstitution) -> bool | None:
-    """Whether this version took effect after NHS England's July 2024 guidance; None where the
-    document does not say (or gives only a year that straddles it). A draft, or a version
-    submitted to NHS England, is judged as a version that will take effect now; an undated
-    version is not taken to be a current draft."""
-    meta = doc.meta
-    if meta is None:
-        return None
-    if meta.status in ("draft", "submitted"):
-        return True
-    if meta.effective_from is not None:
-        return meta.effective_from.on_or_after(_GUIDANCE_IN_FORCE)
-    # A version takes effect no earlier than NHS England approves it, so an approval date (or
-    # this version's date in the history) after July 2024 places it after the guidance. An
-    # earlier date does not settle it: the version may have taken effect later.
-    dates = [meta.nhse_approved_on]
-    if meta.version:
-        dates += [e.date for e in meta.version_history if e.version == meta.version]
-    if any(date is not None and date.on_or_after(_GUIDANCE_IN_FORCE) for date in dates):
-        return True
-    return None
-
-
-def _undated(doc: IcbConstitution) -> str:
-    """What the document says of when this version took effect, when that does not settle
-    whether the July 2024 guidance applies."""
-    effective = doc.meta.effective_from if doc.meta is not None else None
-    if effective is None:
-        return "The constitution does not say when this version took effect"
-    return f"The constitution says only that this version took effect {effective.when()}"
-
-
 def _gated(
     doc: IcbConstitution, found: Iterable[Finding | NotApplicable], subject: str
 ) -> Iterator[Finding | NotApplicable]:
     """What a rule of the July 2024 guidance found, as far as this version's date lets it
     count: not applicable to a version in force before August 2024, and unknown where the
     document does not say when the version took effect. Nothing found is a pass either way."""
-    applies = _guidance_applies(doc)
+    applies = after_july_2024_guidance(doc)
     if applies is False:
         effective = doc.meta.effective_from if doc.meta is not None else None
         when = effective.when() if effective is not None else "earlier"
@@ -256,7 +220,7 @@ def _gated(
         else:
             yield Unknown(
                 item.loc,
-                f"{_undated(doc)}, so it cannot be told whether NHS England's updated guidance "
+                f"{undated(doc)}, so it cannot be told whether NHS England's updated guidance "
                 f"on {subject} applies to it; give meta.effective_from in full. If it applies: "
                 f"{item.message}",
             )
@@ -265,10 +229,6 @@ def _gated(
 def _designated(doc: IcbConstitution, flag: str) -> list[tuple[int, Seat]]:
     """The seats carrying a designation flag (is_deputy_chair or is_senior_non_executive)."""
     return [(i, s) for i, s in seats(doc) if getattr(s, flag)]
-
-
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _exactly_one(found: list[tuple[int, Seat]], flag: str, label: str) -> Iterator[Finding]:
@@ -288,7 +248,7 @@ def _exactly_one(found: list[tuple[int, Seat]], flag: str, label: str) -> Iterat
         index, _ = found[1]
         yield Contradiction(
             seat_loc(index, flag),
-            f"Seats {_and([seat_name(s) for _, s in found])} are each designated {label}; "
+            f"Seats {listed([seat_name(s) for _, s in found])} are each designated {label}; "
             f"exactly one non-executive member may be. Keep {flag}: true on one seat and "
             "remove it from the others.",
         )
@@ -490,7 +450,7 @@ def _designation_findings(doc: IcbConstitution) -> Iterator[Finding]:
         if said:
             yield Contradiction(
                 seat_loc(index, "title"),
-                f"Seat {seat_name(seat)} is titled as a deputy chair but is {_and(said)}. The "
+                f"Seat {seat_name(seat)} is titled as a deputy chair but is {listed(said)}. The "
                 "deputy chair is not a new post: it is one of the existing non-executive "
                 "members. Remove this seat and set is_deputy_chair: true on a non-executive "
                 "member's seat.",
@@ -806,11 +766,154 @@ def _reachable(
         )
         return
     board = dict(seats(doc))
-    names = _and([seat_name(board[index]) for index in count.uncounted])
+    names = listed([seat_name(board[index]) for index in count.uncounted])
     seat_word = "seat" if len(count.uncounted) == 1 else "seats"
     yield Unknown(
         loc,
         f"The quorum needs {wanted}, and the constitution does not say how many members sit "
         f"in {seat_word} {names}, so it cannot be shown that the quorum can be met without "
         "the chair. Give each seat a count.",
+    )
+
+
+# --- acting post-holders --------------------------------------------------------------------
+
+UIN_45636_ACTING_CHAIR = secondary(
+    "Written answer UIN 45636 (DHSC), Integrated Care Boards: Leadership",
+    "answer, paragraph 1: while the chair's post is vacant the board may be chaired by an "
+    "acting chair, which is normally, but not always, the deputy chair",
+    "https://parallelparliament.co.uk/question/45636/integrated-care-boards-leadership",
+)
+
+
+@rule(
+    code="ICB026",
+    slug="acting-post-holders",
+    applies_to=ICB,
+    level=Level.GUIDANCE,
+    severity=Severity.WARNING,
+    citations=[UIN_45636_ACTING_CHAIR, nhse_governance("bullet 1")],
+    requires="conduct",
+)
+def acting_post_holders(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | NotApplicable]:
+    """An acting post-holder comes from a seat of the board; an acting chair is normally the deputy.
+
+    Requirement: Where the document records that a seat is held on an acting basis and names
+    the seat the acting post-holder holds substantively (`holder.acting_from_seat`), that
+    seat must be another seat of the board. An acting chair is normally, but not always, the
+    deputy chair: an acting chair who is not the deputy chair, or whose own seat the document
+    does not give, is a question to confirm, not a fault. Holding a post on an acting or
+    interim basis never changes what the constitution must provide: the rules on appointing
+    the chair and the chief executive read the seat, not its present holder.
+    Provision: DHSC's written answer UIN 45636: where the chair's post has become vacant
+    before a successor can be approved, "the ICB board may be chaired by an acting chair,
+    which is normally, but not always, the deputy chair"; and "an Acting CEO can cover
+    temporary periods of absence". NHS England's guidance of July 2024 makes the deputy chair
+    the member who chairs when the chair is unavailable, without becoming the chair. Neither
+    says what the constitution must contain, so a chair held on an acting basis by someone
+    other than the deputy chair is "not stated" (a question); an acting post-holder's seat
+    that is not on the board, or is the acting post itself, contradicts the document's own
+    board and is in breach.
+    Why: Who chairs while the post is vacant must be clear, and a reference to a seat that
+    does not exist hides who holds the post.
+    Fix: On the seat held on an acting basis set `holder.arrangement: acting` and
+    `holder.acting_from_seat` to the id of the seat the post-holder holds substantively (for
+    an acting chair, normally the deputy chair's seat). If the acting chair is not the
+    deputy chair, confirm the arrangement and say so in a suppression comment with the reason.
+    Source: Read in DHSC's written answer UIN 45636 (Integrated Care Boards: Leadership) and
+    in NHS England's guidance of July 2024 (Guidance on integrated care board constitutions
+    and governance, "Action required", bullet 1). Guidance, so it warns.
+    """
+    board = dict(seats(doc))
+    ids = {seat.id: index for index, seat in board.items()}
+    deputies = [seat for seat in board.values() if seat.is_deputy_chair and seat.role != "chair"]
+    checked = False
+    for index, seat in board.items():
+        holder = seat.holder
+        if holder is None or (holder.arrangement != "acting" and not holder.acting_from_seat):
+            continue
+        checked = True
+        post = "the chair's post" if seat.role == "chair" else f"seat {seat_name(seat)}"
+        from_seat = holder.acting_from_seat
+        loc = seat_loc(index, "holder", "acting_from_seat")
+        if from_seat and holder.arrangement == "substantive":
+            yield Contradiction(
+                loc,
+                f"The document says {post} is held substantively (holder.arrangement: "
+                f'substantive) and also names a seat the holder acts from ("{from_seat}"). '
+                "Only an acting post-holder acts from another seat: set holder.arrangement: "
+                "acting, or remove holder.acting_from_seat.",
+            )
+            continue
+        if from_seat and from_seat not in ids:
+            yield Contradiction(
+                loc,
+                f"The document says {post} is held on an acting basis by the holder of seat "
+                f'"{from_seat}", but the board has no seat with that id. Set '
+                "holder.acting_from_seat to the id of the seat the acting post-holder holds"
+                + (
+                    f' (normally the deputy chair\'s, "{deputies[0].id}").'
+                    if seat.role == "chair" and len(deputies) == 1
+                    else "."
+                ),
+            )
+            continue
+        if from_seat == seat.id:
+            yield Contradiction(
+                loc,
+                f"The document says {post} is held on an acting basis from the same seat. An "
+                "acting post-holder holds another seat substantively: set "
+                "holder.acting_from_seat to the id of that seat.",
+            )
+            continue
+        if seat.role == "chair":
+            yield from _acting_chair(index, from_seat, board, ids, deputies)
+    if not checked:
+        yield NotApplicable("No board seat is recorded as held on an acting basis.")
+
+
+def _acting_chair(
+    index: int,
+    from_seat: str | None,
+    board: dict[int, Seat],
+    ids: dict[str, int],
+    deputies: list[Seat],
+) -> Iterator[Finding]:
+    """An acting chair: a question unless the acting chair is the deputy chair."""
+    loc = seat_loc(index, "holder", "acting_from_seat")
+    dhsc = (
+        "DHSC says that while the chair's post is vacant the board may be chaired by an acting "
+        "chair, normally, but not always, the deputy chair."
+    )
+    if from_seat is None:
+        hint = (
+            " if the acting chair is the deputy chair, set holder.acting_from_seat: "
+            f"{deputies[0].id}."
+            if len(deputies) == 1
+            else " set holder.acting_from_seat to the id of the seat the acting chair holds."
+        )
+        yield Unknown(
+            loc,
+            "The chair's post is held on an acting basis, and the document does not say which "
+            f"seat the acting chair holds. {dhsc} Confirm the arrangement;{hint}",
+        )
+        return
+    acting = board[ids[from_seat]]
+    if acting.is_deputy_chair:
+        return
+    deputy = (
+        f"the deputy chair is seat {seat_name(deputies[0])}"
+        if len(deputies) == 1
+        else "no seat is designated deputy chair"
+        if not deputies
+        else "several seats are designated deputy chair"
+    )
+    yield Unknown(
+        loc,
+        f"The chair's post is held on an acting basis by the holder of seat {seat_name(acting)}, "
+        f"and {deputy}. {dhsc} Confirm the arrangement (once confirmed, record it with a "
+        "suppression comment giving the reason); if the acting chair is the deputy chair, "
+        "correct holder.acting_from_seat.",
     )

@@ -10,22 +10,32 @@ from icslint.diagnostics import (
     Level,
     Missing,
     NotApplicable,
+    PassedWithNote,
     Severity,
+    Unknown,
 )
-from icslint.models.icb import IcbConstitution
+from icslint.models.icb import IcbConstitution, Seat
 from icslint.registry import NoOptions, rule
 
 # The tolerant comparison of bodies' names ("the Chair of the ICB", "NHS England (NHSE)")
 # lives with the chair rules, which need it too.
-from icslint.vocabulary import approval_named, names_body
+from icslint.vocabulary import approval_named, listing, names_body, resolve
 
-from ._support import SEATS, sch1b, seat_loc, seats_with_role, secondary, unless_true
+from ._support import (
+    SEATS,
+    listed,
+    model_clause,
+    quoted,
+    sch1b,
+    seat_loc,
+    seat_name,
+    seats,
+    seats_with_role,
+    secondary,
+    unless_true,
+)
 
 ICB = "icb-constitution"
-
-
-def _quoted(text: str) -> str:
-    return f'"{" ".join(text.split())}"'
 
 
 @rule(
@@ -75,7 +85,7 @@ def chief_executive_appointment(doc: IcbConstitution, options: NoOptions) -> Ite
             yield Contradiction(
                 seat_loc(index, "appointed_by"),
                 "The constitution gives the appointment of the chief executive to "
-                f"{_quoted(seat.appointed_by)}. Schedule 1B paragraph 7(1) requires the chief "
+                f"{quoted(seat.appointed_by)}. Schedule 1B paragraph 7(1) requires the chief "
                 "executive to be appointed by the chair; set appointed_by: Chair.",
             )
         approver = seat.appointment_approved_by
@@ -91,7 +101,7 @@ def chief_executive_appointment(doc: IcbConstitution, options: NoOptions) -> Ite
             yield Contradiction(
                 seat_loc(index, "appointment_approved_by"),
                 "The constitution makes the chief executive's appointment subject to the "
-                f"approval of {_quoted(approver)}. Schedule 1B paragraph 7(1) requires the "
+                f"approval of {quoted(approver)}. Schedule 1B paragraph 7(1) requires the "
                 "approval of NHS England; set appointment_approved_by: NHS England.",
             )
 
@@ -105,7 +115,9 @@ def chief_executive_appointment(doc: IcbConstitution, options: NoOptions) -> Ite
     citations=[sch1b("7(2)"), sch1b("19(4)")],
     requires="content",
 )
-def chief_executive_employee(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def chief_executive_employee(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | PassedWithNote]:
     """The chief executive must be an employee of the ICB, on appointment and while in post.
 
     Requirement: A person may become, and may remain, chief executive only while they are an
@@ -115,10 +127,20 @@ def chief_executive_employee(doc: IcbConstitution, options: NoOptions) -> Iterat
     eligible to become or remain the chief executive only if the person is an employee of the
     integrated care board." The constitution itself must say this, so a constitution that is
     silent on it, or makes employment a condition of appointment only, is in breach.
+    Paragraph 19(4): "In paragraph 7(2) the reference to an employee of an integrated care
+    board includes any of the following seconded to the board— (a) a person employed in the
+    civil service of the State, or (b) a person employed by—" the bodies it lists. Where the
+    document records that the post-holder is seconded from another body
+    (`holder.seconded_from`), or that the post is shared with other ICBs (`shared_with`), the
+    rule cannot tell whether the post-holder is an employee in that sense: it is a question
+    to check, reported as not stated, never a breach. An acting or interim chief executive
+    changes nothing here.
     Why: The accountable officer must be answerable to the ICB as its employer; the condition
     applies for as long as the person holds the post, not just on the day of appointment.
     Fix: On the chief executive's seat set `must_be_employee: true` and
-    `employee_condition: on_appointment_and_continuing`.
+    `employee_condition: on_appointment_and_continuing`. For a seconded or shared chief
+    executive, check that the post-holder is employed by this ICB, or seconded to it under
+    paragraph 19(4); once checked, suppress the question with a comment giving the reason.
     Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 7(2), and
     paragraph 19(4) on who counts as an employee); the list of other employers in paragraph
     19(4)(b) was not available in full.
@@ -166,6 +188,54 @@ def chief_executive_employee(doc: IcbConstitution, options: NoOptions) -> Iterat
                 "ICB; set must_be_employee: true and employee_condition: "
                 "on_appointment_and_continuing.",
             )
+        yield from _employed_by_this_icb(doc, index, seat)
+
+
+def employer_recorded(doc: IcbConstitution, seat: Seat) -> str | None:
+    """The employer as written, where the document records that this ICB employs the
+    post-holder (by its name or as "the ICB"); None otherwise."""
+    employer = seat.holder.employed_by if seat.holder is not None else None
+    party = resolve(employer, listing(doc))
+    return employer if party is not None and party.key == "icb" else None
+
+
+def _employed_by_this_icb(
+    doc: IcbConstitution, index: int, seat: Seat
+) -> Iterator[Finding | PassedWithNote]:
+    """Questions about a chief executive who is seconded from another body or shared with
+    other ICBs: whether the post-holder is this ICB's employee in the Act's sense. Where the
+    document records that this ICB employs them, the rule passes and says so."""
+    employer = employer_recorded(doc, seat)
+    if employer is not None and (seat.shared_with or (seat.holder and seat.holder.seconded_from)):
+        yield PassedWithNote(
+            "The chief executive's post is "
+            + ("shared with other ICBs" if seat.shared_with else "held on secondment")
+            + f"; the constitution records that the post-holder is employed by {employer}."
+        )
+        return
+    check = (
+        "Check that the post-holder is employed by this ICB, or seconded to it under "
+        "paragraph 19(4); where this ICB employs them, record it as holder.employed_by."
+    )
+    seconded = seat.holder.seconded_from if seat.holder is not None else None
+    if seconded:
+        yield Unknown(
+            seat_loc(index, "holder", "seconded_from"),
+            f"The chief executive is recorded as seconded to the ICB from {quoted(seconded)}. "
+            "Schedule 1B paragraph 7(2) makes only an employee of the ICB eligible to be its "
+            "chief executive; paragraph 19(4) counts a person seconded to the ICB as an "
+            "employee for that purpose only if they are a civil servant or are employed by one "
+            f"of the bodies it lists. {check}",
+        )
+    if seat.shared_with:
+        others = listed([quoted(name) for name in seat.shared_with])
+        yield Unknown(
+            seat_loc(index, "shared_with"),
+            f"The chief executive's post is shared with {others}. "
+            "Each ICB remains a separate body, and Schedule 1B paragraph 7(2) makes only an "
+            "employee of this ICB eligible to be its chief executive (paragraph 19(4) counts "
+            f"certain people seconded to it as employees). {check}",
+        )
 
 
 @rule(
@@ -237,3 +307,88 @@ def chief_executive_accountable_officer(
             "makes the chief executive the accountable officer for the funding allocated to "
             "the ICB; say so in the role description and set accountable_officer: true.",
         )
+
+
+@rule(
+    code="ICB063",
+    slug="executive-member-employed-by-this-icb",
+    applies_to=ICB,
+    level=Level.NHSE_POLICY,
+    severity=Severity.WARNING,
+    citations=[model_clause("8.1.7"), sch1b("19(1) to (3)")],
+    requires="conduct",
+)
+def executive_member_employed_by_this_icb(
+    doc: IcbConstitution, options: NoOptions
+) -> Iterator[Finding | NotApplicable | PassedWithNote]:
+    """An executive member who must be an ICB employee but is seconded or shared is a question.
+
+    Requirement: Where the constitution makes a seat other than the chief executive's one for
+    an employee of the ICB (`must_be_employee: true`, as NHS England's model does for the
+    executive members), a post-holder seconded from another body, or a post shared with
+    other ICBs in a cluster, must still meet that condition for this ICB. The document
+    cannot show whether they do, so each such seat is a question to check, reported as not
+    stated, never a breach. The chief executive is ICB061's.
+    Provision: The model constitution, clause 8.1.7 as published by NHS Hertfordshire and
+    West Essex ICB: "The ICB may make arrangements for a person to be seconded to serve as a
+    member of the ICB's staff." Schedule 1B paragraph 19: an ICB may make such arrangements
+    (19(1)); a secondment "does not affect the continuity of a person's employment with the
+    employer from whose service the person is seconded" (19(2)); and only "in paragraphs 11
+    and 18" does a reference to an employee of the ICB include a secondee (19(3)). Whether a
+    secondee meets a constitution's own condition that a member be an ICB employee depends on
+    the constitution's words, which the document model does not hold.
+    Why: In a cluster the same person may hold an executive post on several boards; each ICB
+    is a separate body, and its constitution's conditions for its own members still apply.
+    Fix: For each seat reported, check that the post-holder is employed by this ICB (or that
+    the constitution counts a secondee as an employee for the seat); once checked, suppress
+    the question with a comment giving the reason.
+    Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 19(1) to
+    (3)) and in the model constitution's clause 8.1.7 as published by NHS Hertfordshire and
+    West Essex ICB; NHS England's own model text was not available.
+    """
+    found = False
+    notes: list[str] = []
+    for index, seat in seats(doc):
+        if seat.role == "chief_executive" or seat.must_be_employee is not True:
+            continue
+        employer = employer_recorded(doc, seat)
+        if employer is not None and (
+            seat.shared_with or (seat.holder is not None and seat.holder.seconded_from)
+        ):
+            found = True
+            notes.append(
+                f"Seat {seat_name(seat)} is shared or held on secondment; the constitution "
+                f"records that the post-holder is employed by {employer}."
+            )
+            continue
+        check = (
+            "Check that the post-holder is employed by this ICB, or that the constitution "
+            "counts a secondee as an employee for this seat; once checked, record it with a "
+            "suppression comment giving the reason, or record the employer as holder.employed_by."
+        )
+        seconded = seat.holder.seconded_from if seat.holder is not None else None
+        if seconded:
+            found = True
+            yield Unknown(
+                seat_loc(index, "holder", "seconded_from"),
+                f"The constitution requires seat {seat_name(seat)} to be held by an employee of "
+                f"the ICB, and its post-holder is recorded as seconded from {quoted(seconded)}. "
+                "A secondment leaves the person employed by the body that seconds them "
+                f"(Schedule 1B paragraph 19(2)). {check}",
+            )
+        if seat.shared_with:
+            found = True
+            others = listed([quoted(name) for name in seat.shared_with])
+            yield Unknown(
+                seat_loc(index, "shared_with"),
+                f"The constitution requires seat {seat_name(seat)} to be held by an employee of "
+                f"the ICB, and the post is shared with {others}. Each ICB remains a separate "
+                f"body with its own employees. {check}",
+            )
+    if not found:
+        yield NotApplicable(
+            "No seat that must be held by an ICB employee, other than the chief executive's, "
+            "is recorded as seconded or shared."
+        )
+    for note in notes:
+        yield PassedWithNote(note)

@@ -23,8 +23,9 @@ from icslint.diagnostics import (
 )
 from icslint.models.icb import Committee, IcbConstitution, Seat
 from icslint.registry import NoOptions, rule
+from icslint.vocabulary import icb_key
 
-from ._support import HWE_MODEL, normalise, seat_ref, seats, secondary, unless_true
+from ._support import HWE_MODEL, listed, normalise, seat_ref, seats, secondary, unless_true
 
 ICB = "icb-constitution"
 
@@ -549,7 +550,11 @@ def external_committee_members_bound(
 
     Requirement: Where a committee may include people who are neither board members nor ICB
     employees, its terms say that those members are bound by the ICB's standing orders and
-    policies.
+    policies. A committee may include them when the document says so
+    (`external_members_allowed: true`) or when it lists such members: a place committee, for
+    example, whose `members` include someone with `board_member: false` who does not sit in
+    an ICB employee's seat (an executive seat, or one with `must_be_employee: true`) and whose
+    `organisation` is not this ICB.
     Provision: The design framework, "Committees and decision-making": the ICB "will have the
     power to appoint individuals who are not board members or staff ... to be members of any
     committee it has established"; the binding clause is the practice of two ICBs' terms of
@@ -557,8 +562,11 @@ def external_committee_members_bound(
     silence is "not stated"; terms that say such members are not bound are in breach.
     Why: Members from outside the ICB take part in its decisions; they must be held to the
     same rules on conduct, conflicts of interest and procedure as board members.
-    Fix: On a committee with `external_members_allowed: true`, if its terms bind such members,
-    set `external_members_bound_by_standing_orders: true`; otherwise add the clause.
+    Fix: On a committee with `external_members_allowed: true`, or that lists members who are
+    not on the board, if its terms bind such members, set
+    `external_members_bound_by_standing_orders: true`; otherwise add the clause. Give an ICB
+    employee who is not on the board the ICB as `organisation`, so that they are not taken
+    for an outside member.
     Source: From the NHS Confederation's briefing of 16 June 2021 on NHS England's Integrated
     care systems: design framework (June 2021), which quotes the framework; the framework's
     own text was not available. The binding clause is from NHS Lancashire and South Cumbria
@@ -566,24 +574,54 @@ def external_committee_members_bound(
     risk committee terms of reference (paragraph 1.3 of each). Guidance, so a warning.
     """
     open_committees = [
-        (i, c) for i, c in enumerate(doc.committees) if c.external_members_allowed is True
+        (i, c, _outside_members(doc, c))
+        for i, c in enumerate(doc.committees)
+        if c.external_members_allowed is True or _outside_members(doc, c)
     ]
     if not open_committees:
         yield NotApplicable(
-            "No committee is recorded as open to members who are not board members or staff."
+            "No committee is recorded as open to, or lists, members who are not board members "
+            "or staff."
         )
-    for index, committee in open_committees:
+    for index, committee, outside in open_committees:
+        if outside:
+            has = f"has members who are not board members or ICB staff ({listed(outside)})"
+        else:
+            has = "may have members who are not board members or ICB staff"
         yield from unless_true(
             committee.external_members_bound_by_standing_orders,
             _committee_loc(index, "external_members_bound_by_standing_orders"),
-            f"{_label(committee)} may have members who are not board members or ICB staff, but "
-            "the constitution does not say they are bound by the ICB's standing orders and "
-            "policies. If it does, set external_members_bound_by_standing_orders: true.",
-            contradicted=f"{_label(committee)} may have members who are not board members or "
-            "ICB staff, and is recorded as not binding them to the ICB's standing orders and "
-            "policies (external_members_bound_by_standing_orders: false). Bind them and set "
-            "it to true.",
+            f"{_label(committee)} {has}, but the constitution does not say they are bound by "
+            "the ICB's standing orders and policies. If it does, set "
+            "external_members_bound_by_standing_orders: true.",
+            contradicted=f"{_label(committee)} {has}, and is recorded as not binding them to "
+            "the ICB's standing orders and policies (external_members_bound_by_standing_orders: "
+            "false). Bind them and set it to true.",
         )
+
+
+def _outside_members(doc: IcbConstitution, committee: Committee) -> list[str]:
+    """The listed members of a committee who are neither board members nor ICB staff, named
+    for a message: `board_member: false`, not in an ICB employee's seat, and not of this ICB."""
+    board = {seat.id: seat for _, seat in seats(doc)}
+    own = doc.icb.name if doc.icb is not None else None
+    outside = []
+    for member in committee.members:
+        if member.board_member is not False:
+            continue
+        seat = board.get(member.seat) if member.seat else None
+        if seat is not None and (seat.category == "executive" or seat.must_be_employee):
+            continue
+        organisation = member.organisation
+        if organisation and (
+            normalise(organisation) in ("icb", "integrated care board")
+            or (own and icb_key(organisation) == icb_key(own))
+        ):
+            continue
+        outside.append(
+            f'"{member.title}" of {organisation}' if organisation else f'"{member.title}"'
+        )
+    return outside
 
 
 @rule(

@@ -6,18 +6,27 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from icslint.diagnostics import Citation, Contradiction, Finding, Level, Missing, Severity
-from icslint.models.icb import IcbConstitution, VersionEntry
+from icslint.diagnostics import (
+    Citation,
+    Contradiction,
+    Finding,
+    Level,
+    Missing,
+    NotApplicable,
+    Severity,
+    Unknown,
+)
+from icslint.models.icb import IcbConstitution, IcbMeta, VersionEntry
 from icslint.models.values import PartialDate
 from icslint.registry import NoOptions, rule
 
-from ._support import HWE_MODEL, NHS_ACT_2006, sch1b, secondary
+from ._support import HWE_MODEL, NHS_ACT_2006, listed, sch1b, secondary
 
 ICB = "icb-constitution"
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+def _or(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
 
 
 @rule(
@@ -220,8 +229,45 @@ def constitution_order_and_publication(
         )
 
 
+def _meta_version(doc: IcbConstitution) -> str | None:
+    return doc.meta.version if doc.meta else None
+
+
 def _version_label(entry: VersionEntry) -> str | None:
     return f'"{entry.version}"' if entry.version else None
+
+
+# Where a version stands (meta.status, and status on version history entries).
+_NOT_YET = ("draft", "submitted")
+"""A version NHS England has not yet approved, and is not expected to have."""
+_APPROVED = ("approved", "in_force", "superseded")
+"""A version that has been through NHS England's approval: approved, in force or replaced."""
+
+
+def _not_yet(status: str | None) -> str:
+    """A draft or submitted version in words: "a draft", "submitted to NHS England"."""
+    return "a draft" if status == "draft" else "submitted to NHS England"
+
+
+def _entry_approved(entry: VersionEntry) -> bool | None:
+    """Whether a version history entry records NHS England's approval: its nhse_approved,
+    else its status (approved, in force or superseded count as approved); None if neither."""
+    if entry.nhse_approved is not None:
+        return entry.nhse_approved
+    if entry.status in _APPROVED:
+        return True
+    return None
+
+
+def _approval_recorded(meta: IcbMeta, entry: VersionEntry | None) -> str | None:
+    """What records NHS England's approval of this version, in words, if anything does."""
+    if meta.nhse_approved_on is not None:
+        return f"meta.nhse_approved_on gives NHS England's approval {meta.nhse_approved_on.when()}"
+    if entry is not None and entry.nhse_approved is True:
+        return "its entry in the version history is marked nhse_approved: true"
+    if entry is not None and entry.status in _APPROVED:
+        return f"its entry in the version history has status: {entry.status}"
+    return None
 
 
 @rule(
@@ -246,7 +292,7 @@ def _version_label(entry: VersionEntry) -> str | None:
     ],
     requires="conduct",
 )
-def nhse_approval(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+def nhse_approval(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding | NotApplicable]:
     """The version in force, and every version before it, must be approved by NHS England.
 
     Requirement: NHS England approves the constitution and every change to it; a change is not
@@ -256,35 +302,69 @@ def nhse_approval(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]
     implemented until, and are only effective from, the date of approval by NHS England."
     Approval is an act of NHS England, not words the constitution must contain, so a
     constitution that does not record its approval is "not stated"; one that takes effect
-    before its approval, or records a version as not approved, contradicts it.
+    before its approval, or records a version as not approved, contradicts it. A draft, or a
+    version submitted to NHS England, is not yet approved and is not expected to be: the rule
+    does not apply to it, though the versions before it in the history are still checked.
     Why: A version that NHS England has not approved (or made by order) is a proposal, not the
     ICB's constitution, and decisions taken under it may be open to challenge.
     Fix: Record the approval date in `meta.nhse_approved_on`; mark each entry of
-    `meta.version_history` with `nhse_approved: true` once approved; and make
-    `meta.effective_from` no earlier than the approval date. A draft marked as not yet
-    approved is reported until it is approved, which is the point.
+    `meta.version_history` with `nhse_approved: true` (or a `status` of approved, in_force or
+    superseded) once approved; and make `meta.effective_from` no earlier than the approval
+    date. Mark a version still being drafted with `meta.status: draft` (or `submitted` once
+    it is with NHS England), and its history entry likewise.
     Source: From the constitution of NHS Staffordshire and Stoke-on-Trent ICB, which follows
     NHS England's model ("Status of our Constitution"); NHS England's own model text was not
     available. Section 14Z25(5) of the Act (NHS England's order gives the constitution
     effect) was read on legislation.gov.uk, and the design framework's "subject to NHSE
     approval" in the NHS Confederation's briefing of 16 June 2021. NHS England's guidance on
-    applying to amend a constitution was not available.
+    applying to amend a constitution was not available. A history entry whose status is
+    approved, in_force or superseded is taken as approved unless it says nhse_approved: false;
+    this version's status is read from meta.status, else from its own history entry.
     """
     meta = doc.meta
     history = meta.version_history if meta else ()
     approved_on = meta.nhse_approved_on if meta else None
     current = meta.version if meta else None
     # This version's own entry in the history, if the history has one.
-    entry = next((e for e in reversed(history) if current and e.version == current), None)
-    if approved_on is None:
-        if entry is None or entry.nhse_approved is None:
-            yield Missing(
-                ("meta", "nhse_approved_on"),
-                "The constitution does not say that NHS England has approved this version. A "
-                "constitution, and every change to it, takes effect only once NHS England "
-                "approves it; if it has, add meta.nhse_approved_on with the approval date (or "
-                "the date of the varying order).",
+    at = next((i for i in reversed(range(len(history))) if current == history[i].version), None)
+    entry = history[at] if current and at is not None else None
+    status = (meta.status if meta else None) or (entry.status if entry else None)
+    if meta is not None and status in _NOT_YET:
+        recorded = _approval_recorded(meta, entry)
+        if recorded:
+            yield Unknown(
+                ("meta", "status") if meta.status else ("meta", "version_history", at, "status"),
+                f"This version is marked as {_not_yet(status)}, but {recorded}. If NHS "
+                "England has approved it, set its status to approved (or in_force once it "
+                "takes effect); if it is not yet approved, remove the record of approval.",
             )
+        else:
+            yield NotApplicable(
+                "This version is a draft; NHS England approves a constitution before it takes "
+                "effect."
+                if status == "draft"
+                else "This version has been submitted to NHS England and is not yet approved; "
+                "NHS England approves a constitution before it takes effect."
+            )
+    elif approved_on is None:
+        if entry is None or _entry_approved(entry) is None:
+            if status in ("approved", "in_force"):
+                said = "in force" if status == "in_force" else "approved"
+                message = (
+                    f"This version is marked as {said} (status: {status}), but the constitution "
+                    "does not say when NHS England approved it. A constitution, and every "
+                    "change to it, takes effect only once NHS England approves it; add "
+                    "meta.nhse_approved_on with the approval date (or the date of the varying "
+                    "order)."
+                )
+            else:
+                message = (
+                    "The constitution does not say that NHS England has approved this version. "
+                    "A constitution, and every change to it, takes effect only once NHS England "
+                    "approves it; if it has, add meta.nhse_approved_on with the approval date "
+                    "(or the date of the varying order)."
+                )
+            yield Missing(("meta", "nhse_approved_on"), message)
     elif (
         meta is not None
         and meta.effective_from is not None
@@ -298,34 +378,51 @@ def nhse_approval(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]
         )
     silent: list[int] = []
     for index, version in enumerate(history):
-        if version.nhse_approved is False:
+        if version.status in _NOT_YET or (version is entry and status in _NOT_YET):
+            # A draft or submitted version is not approved yet; this version's own entry is
+            # dealt with above.
+            if version is not entry and version.nhse_approved is True:
+                label = _version_label(version)
+                name = f"Version {label}" if label else "An entry in the version history"
+                yield Unknown(
+                    ("meta", "version_history", index, "status"),
+                    f"{name} is marked as {_not_yet(version.status)} (status: "
+                    f"{version.status}) and also as approved by NHS England (nhse_approved: "
+                    "true). If NHS England approved it, set its status to superseded (or "
+                    "in_force); if not, set nhse_approved: false.",
+                )
+            continue
+        approved = _entry_approved(version)
+        if approved is False:
             label = _version_label(version)
             if version is entry:
                 said = "This version is marked in the version history as"
             else:
                 said = f"Version {label} is" if label else "An entry in the version history is"
                 said += " marked as"
+            if version.status in _APPROVED:
+                said += f" {version.status.replace('_', ' ')} but"
             yield Contradiction(
                 ("meta", "version_history", index, "nhse_approved"),
                 f"{said} not approved by NHS England. A version NHS England has not approved "
-                "has no effect; set nhse_approved: true once it is approved, or remove the "
-                "draft from the history.",
+                "has no effect; set nhse_approved: true once it is approved, or mark a version "
+                "still being drafted with status: draft.",
             )
-        elif version.nhse_approved is None and version is not entry:
+        elif approved is None and version is not entry:
             # This version's own approval is reported above, from meta.nhse_approved_on.
             silent.append(index)
     if silent:
         labels = [label for i in silent if (label := _version_label(history[i]))]
         parts = []
         if labels:
-            parts.append(("version " if len(labels) == 1 else "versions ") + _and(labels))
+            parts.append(("version " if len(labels) == 1 else "versions ") + listed(labels))
         if len(labels) < len(silent):
             parts.append("the entries that give no version number")
         yield Missing(
             ("meta", "version_history", silent[0], "nhse_approved"),
             f"The version history does not say whether NHS England approved {' or '.join(parts)}. "
             "A version takes effect only once NHS England approves it; if it did, set "
-            "nhse_approved: true on each entry.",
+            "nhse_approved: true (or its status) on each entry.",
         )
 
 
@@ -464,6 +561,135 @@ def model_structure(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
             )
 
 
+BLMK_NOTE = secondary(
+    "NHS Bedfordshire, Luton and Milton Keynes CCG, ICB Constitution (draft built from the "
+    "NHSEI model)",
+    "note on the draft's colours, paragraph 3 (black text kept unless agreed with NHS England; "
+    "green text optional)",
+    "https://www.blmkccg.nhs.uk/get-involved/consultation-and-engagement/icb_constitution/",
+)
+
+
+@rule(
+    code="ICB008",
+    slug="model-required-text",
+    applies_to=ICB,
+    level=Level.NHSE_POLICY,
+    severity=Severity.WARNING,
+    citations=[
+        Citation(NHSE_GUIDANCE, "About this guidance, paragraph 2", NHSE_GUIDANCE_URL),
+        BLMK_NOTE,
+    ],
+    requires="conduct",
+)
+def model_required_text(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
+    """Optional model clauses are settled before approval; departures NHS England agreed are dated.
+
+    Requirement: NHS England's model constitution marks the text that reflects a legal or
+    policy requirement, which the ICB keeps unless NHS England agrees otherwise, and the
+    clauses that are optional. An optional clause is for the ICB to keep or leave out while
+    it drafts; the text NHS England approves has settled it. A departure from the required
+    text needs NHS England's agreement, which the document should record with its date and
+    reference.
+    Provision: The note to Bedfordshire, Luton and Milton Keynes' draft built from the model:
+    "Text in black indicates a legal or policy requirement and will be retained unless agreed
+    otherwise with NHS England. Text in green indicates a clause which is optional." And NHS
+    England's guidance of July 2024: NHS England "will refer to the updated model
+    constitution when considering whether to approve amendments". These describe how the ICB
+    drafts and how NHS England approves, not words the constitution must contain, so a
+    conduct rule. A version marked approved, in force or superseded that still marks a
+    section optional contradicts its status and is reported at warning level; a version
+    submitted to NHS England with a section still marked optional, a section marked optional
+    in a version that does not give its status, or a departure recorded without its date or
+    NHS England's reference, is "not stated". In a draft an optional marking is expected.
+    The version's status is read from `meta.status`, else from its own version history
+    entry.
+    Why: A clause left marked optional in an approved text leaves readers unsure whether it
+    binds the ICB; an agreement no one can date or trace cannot be checked when the
+    constitution is next reviewed.
+    Fix: Before submitting, decide each clause marked `optional: true` under `sections`: keep
+    it (and remove `optional`) or take it out. Record each departure NHS England agreed in
+    `meta.nhse_agreements` with its `description`, `agreed_on` and `reference` (NHS England's
+    letter or decision).
+    Source: Read in the note to the draft constitution of NHS Bedfordshire, Luton and Milton
+    Keynes CCG (the colours of the NHSEI model text) and in NHS England's guidance of July
+    2024 ("About this guidance"). That an optional clause is settled before the text is
+    submitted is a reading of the note, not NHS England's words, so the rule warns. The
+    check the catalogue describes, comparing each required clause of the model with the
+    document, needs the model's text, which was not available: icslint cannot see whether the
+    required text was kept, only what the document records about optional clauses and agreed
+    departures. Departures that leave the medical director or director of nursing off the
+    board are read by ICB012.
+    """
+    meta = doc.meta
+    status = meta.status if meta else None
+    if status is None and meta is not None and meta.version:
+        status = next(
+            (e.status for e in reversed(meta.version_history) if e.version == meta.version),
+            None,
+        )
+    optional = [(i, s) for i, s in enumerate(doc.sections) if s.optional]
+    if optional and status in ("approved", "in_force", "superseded"):
+        said = {"approved": "approved", "in_force": "in force", "superseded": "superseded"}
+        for index, section in optional:
+            yield Contradiction(
+                ("sections", index, "optional"),
+                f'Section {section.number} ("{section.heading}") is still marked optional, but '
+                f"this version is marked as {said[status]}. An optional clause of NHS "
+                "England's model is kept or left out while the constitution is drafted, "
+                "before NHS England approves it; if the section is part of the approved text, "
+                "remove optional: true, and if it was left out, remove it from sections.",
+            )
+    elif optional and status is None:
+        for index, section in optional:
+            yield Unknown(
+                ("sections", index, "optional"),
+                f'Section {section.number} ("{section.heading}") is marked optional, but the '
+                "constitution does not say whether this version is a draft. An optional clause "
+                "of NHS England's model is kept or left out before the constitution goes to "
+                "NHS England; set meta.status (draft, submitted, approved, in_force or "
+                "superseded).",
+            )
+    elif optional and status == "submitted":
+        for index, section in optional:
+            yield Missing(
+                ("sections", index, "optional"),
+                f'Section {section.number} ("{section.heading}") is still marked optional in a '
+                "version submitted to NHS England. If the ICB has decided to keep it, remove "
+                "optional: true; if it has decided to leave it out, say so to NHS England and "
+                "remove it from sections.",
+            )
+    agreements = meta.nhse_agreements if meta else ()
+    for index, agreement in enumerate(agreements):
+        if agreement.departure != "other":
+            continue
+        wanted = [
+            words
+            for value, words in (
+                (agreement.description, "what the departure is (description)"),
+                (agreement.agreed_on, "when NHS England agreed it (agreed_on)"),
+                (
+                    agreement.reference,
+                    "which of NHS England's letters or decisions records it (reference)",
+                ),
+            )
+            if not value
+        ]
+        if not wanted:
+            continue
+        what = f' ("{agreement.description}")' if agreement.description else ""
+        field = "agreed_on" if agreement.agreed_on is None else "reference"
+        if agreement.description is None:
+            field = "description"
+        yield Missing(
+            ("meta", "nhse_agreements", index, field),
+            f"The constitution records that NHS England agreed a departure from its model"
+            f"{what}, but does not say {_or(wanted)}. Text the model requires is kept unless NHS "
+            "England agrees otherwise; record the agreement in full so that it can be "
+            "checked.",
+        )
+
+
 @rule(
     code="ICB009",
     slug="version-control",
@@ -493,7 +719,9 @@ def version_control(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
     Why: Constitutions change by NHS England approval, one version at a time; without a history
     no one can tell which text was in force when a decision was taken.
     Fix: Add `meta.version_history` entries ({version, date, summary, nhse_approved}) in date
-    order, ending with an entry whose `version` equals `meta.version`.
+    order, ending with an entry whose `version` equals `meta.version`. A version still being
+    drafted (`status: draft` or `submitted` on its entry, or this version when `meta.status`
+    says so) has not taken effect, so its entry need not give a date.
     Source: From the constitution of NHS Hertfordshire and West Essex ICB, which follows NHS
     England's model (contents page, "Version control"); NHS England's own model text was not
     available. It is local practice rather than a requirement of the Act or of NHS England,
@@ -511,9 +739,13 @@ def version_control(doc: IcbConstitution, options: NoOptions) -> Iterator[Findin
         )
         return
     latest: PartialDate | None = None
+    drafting = meta.status in _NOT_YET if meta else False
     for index, entry in enumerate(history):
         name = f'Version "{entry.version}"' if entry.version else "An entry"
         if entry.date is None:
+            # A draft has not been approved and has not taken effect: it has no date to give.
+            if entry.status in _NOT_YET or (drafting and entry.version == _meta_version(doc)):
+                continue
             yield Missing(
                 ("meta", "version_history", index, "date"),
                 f"{name} in the version history gives no date. Add the date the version was "

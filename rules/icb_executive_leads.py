@@ -23,7 +23,7 @@ from icslint.diagnostics import (
 from icslint.models.icb import IcbConstitution, Participant
 from icslint.registry import NoOptions, rule
 
-from ._support import SEATS, seat_loc, seat_name, seats, secondary
+from ._support import SEATS, listed, seat_loc, seat_name, seats, secondary
 
 ICB = "icb-constitution"
 
@@ -85,11 +85,6 @@ def _participant_name(participant: Participant) -> str:
     return f'"{participant.title}{where}"'
 
 
-def _and(names: list[str]) -> str:
-    """Names in a sentence: "A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def _voting_lead(doc: IcbConstitution, portfolio: str) -> Iterator[Finding]:
     """The shared check of ICB080-ICB084: a voting board seat holds `portfolio`.
 
@@ -104,7 +99,7 @@ def _voting_lead(doc: IcbConstitution, portfolio: str) -> Iterator[Finding]:
         yield Contradiction(
             elsewhere[0][0],
             f"The constitution gives the executive lead for {words} only to "
-            f"{_and([name for _, name in elsewhere])}, who "
+            f"{listed([name for _, name in elsewhere])}, who "
             f"{'is not a voting member' if len(elsewhere) == 1 else 'are not voting members'} "
             f"of the board. {GUIDANCE}. Give the role to a voting board member and add "
             f"{portfolio} to exec_lead_portfolios of that member's seat.",

@@ -13,7 +13,6 @@ took effect: a version with no date is reported as not stated, never taken to be
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -31,13 +30,18 @@ from icslint.models.icb import IcbConstitution
 from icslint.registry import NoOptions, rule
 
 from ._support import (
+    GUIDANCE_IN_FORCE,
     HWE_MODEL,
     NHS_ACT_2006,
     SCH_1B,
+    after_july_2024_guidance,
+    approved_after_guidance,
+    drafting_status,
     is_body,
     model_clause,
     seats,
     secondary,
+    undated,
 )
 
 ICB = "icb-constitution"
@@ -84,38 +88,18 @@ NOTTS_INFORMATION = secondary(
     "https://notts.icb.nhs.uk/organisational-information",
 )
 
-# NHS England's updated guidance is dated only "July 2024" in the sources read, so a version
-# counts as made after it only if it took effect after that month.
-_GUIDANCE_IN_FORCE = dt.date(2024, 8, 1)
-
-
-def _after_guidance(doc: IcbConstitution) -> bool | None:
-    """Whether this version took effect after July 2024: None where the document does not say,
-    or gives only a year that straddles it. A draft or a version submitted to NHS England will
-    take effect after it."""
-    meta = doc.meta
-    if meta is not None and meta.status in ("draft", "submitted"):
-        return True
-    if meta is None or meta.effective_from is None:
-        return None
-    return meta.effective_from.on_or_after(_GUIDANCE_IN_FORCE)
-
 
 def _taking_effect(doc: IcbConstitution) -> str:
-    """How this version comes after July 2024, for a message."""
+    """Why this version comes after July 2024, ending so that "after ..." can follow."""
     meta = doc.meta
-    if meta is not None and meta.status in ("draft", "submitted"):
-        said = "a draft" if meta.status == "draft" else "submitted to NHS England"
-        return f"This version is {said}, so it will take effect"
+    drafting = drafting_status(doc)
+    if drafting:
+        said = "is a draft" if drafting == "draft" else "has been submitted to NHS England"
+        return f"This version {said}, so it will take effect"
     effective = meta.effective_from if meta is not None else None
-    return f"This version took effect {effective.when() if effective else 'later'}"
-
-
-def _undated(doc: IcbConstitution) -> str:
-    effective = doc.meta.effective_from if doc.meta is not None else None
-    if effective is None:
-        return "The constitution does not say when this version took effect"
-    return f"The constitution says only that this version took effect {effective.when()}"
+    if effective is not None and effective.on_or_after(GUIDANCE_IN_FORCE) is not None:
+        return f"This version took effect {effective.when()},"
+    return f"{approved_after_guidance(doc) or 'This version is dated'}, so it took effect"
 
 
 def _model_basis(doc: IcbConstitution) -> str | None:
@@ -252,8 +236,12 @@ def updated_model_basis(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     That is how NHS England decides applications, not something a constitution must state,
     so a conduct rule: a later version that does not say which model it follows is "not
     stated"; a later version that says it follows the May 2022 model is reported at warning
-    level. The rule applies only to versions that took effect after July 2024; a version
-    with no date is reported as not stated, never taken to be current.
+    level. The rule applies only to versions that took effect after July 2024, or will: a
+    draft or a version submitted to NHS England (`meta.status`), and a version NHS England
+    approved after July 2024, count as later versions. A date known only in part counts
+    where the part given settles it (2024-08 or "August 2024" is after July 2024); a version
+    with no date, or one known only by a year that straddles July 2024 (2024), is reported as
+    not stated, never taken to be current.
     Why: A new version still built on the May 2022 model will be measured against text it
     does not contain (the deputy chair and the senior non-executive member among it), which
     delays approval.
@@ -267,11 +255,11 @@ def updated_model_basis(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     """
     if _model_basis(doc) == "updated":
         return  # passes whatever the date
-    after = _after_guidance(doc)
+    after = after_july_2024_guidance(doc)
     if after is None:
         yield Unknown(
             ("meta", "effective_from"),
-            f"{_undated(doc)}, so it cannot be "
+            f"{undated(doc)}, so it cannot be "
             "told whether NHS England's updated model constitution applies to it (NHS England "
             "judges amendments made since the update against it); the text "
             f"{_follows(doc)}. "
@@ -287,7 +275,7 @@ def updated_model_basis(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     elif _model_basis(doc) == "2022-05":
         yield Contradiction(
             ("meta", "model_basis"),
-            f"{_taking_effect(doc)}, after NHS England updated its model "
+            f"{_taking_effect(doc)} after NHS England updated its model "
             "constitution in July 2024, but it follows the May 2022 model. NHS England judges "
             "amendments against the updated model; base the text on it and set "
             "meta.model_basis: updated.",
@@ -295,7 +283,7 @@ def updated_model_basis(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     else:
         yield Missing(
             ("meta", "model_basis"),
-            f"{_taking_effect(doc)}, after NHS England updated its model "
+            f"{_taking_effect(doc)} after NHS England updated its model "
             "constitution in July 2024, but it does not say which model it follows. NHS "
             "England judges amendments against the updated model; if the text follows it, set "
             "meta.model_basis: updated.",
@@ -334,7 +322,9 @@ def add_deputy_chair_and_senior_non_executive(
     their next opportunity". That is a request for the ICB's next application, not a
     requirement that an earlier version could breach, so a conduct rule: an older version
     without the designations is "not stated", a to-do for the next amendment. A version
-    with no date is reported as not stated too, never taken to be current or old.
+    with no date, or known only by a year that straddles July 2024, is reported as not
+    stated too, never taken to be current or old; a draft, a version submitted to NHS
+    England, and a version NHS England approved after July 2024 are later versions.
     Why: NHS England asked every ICB to make the change "at their next opportunity"; putting
     it into the next application saves a second one.
     Fix: Give the date the version took effect in `meta.effective_from`. In the next
@@ -361,19 +351,19 @@ def add_deputy_chair_and_senior_non_executive(
     if not missing:
         return  # both designated: nothing to add, whatever the date
     wanted = " and ".join(missing)
-    after = _after_guidance(doc)
+    after = after_july_2024_guidance(doc)
     effective = doc.meta.effective_from if doc.meta is not None else None
     if after is None:
         yield Unknown(
             ("meta", "effective_from"),
-            f"{_undated(doc)}, so it cannot be "
+            f"{undated(doc)}, so it cannot be "
             f"told whether it is an older version, which NHS England asked to designate "
             f"{wanted} at its next amendment, or a later one, which must already designate "
             f"{'them' if len(missing) > 1 else 'it'}. Give the date in meta.effective_from.",
         )
     elif after:
         yield NotApplicable(
-            "This version took effect after July 2024; ICB052 and ICB055 check its deputy "
+            f"{_taking_effect(doc)} after July 2024; ICB052 and ICB055 check its deputy "
             "chair and senior non-executive member."
         )
     else:

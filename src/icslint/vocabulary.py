@@ -319,6 +319,7 @@ _ICB_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("board", "seats", "*", "removal_approved_by"),
     ("board", "seats", "*", "nominating_bodies", "*"),
     ("board", "seats", "*", "shared_with", "*"),
+    ("board", "seats", "*", "holder", "employed_by"),
     ("committees", "*", "reports_to"),
     ("committees", "*", "tor_change_approver"),
     ("committees", "*", "in_common_with", "*"),

@@ -179,6 +179,9 @@ class PostHolder(Model):
     the deputy chair's."""
     seconded_from: Text | None = None
     """The body that employs the post-holder and seconds them to the ICB, if any."""
+    employed_by: PartyName | None = None
+    """Who employs the post-holder, where the document says: this ICB (by its name or "the
+    ICB"), for example on a joint contract with the other ICBs of a cluster, or another body."""
     since: PartialDate | None = None
     """Since when, as far as it is known."""
 
@@ -402,6 +405,9 @@ class Committee(Model):
     in_common_with: tuple[PartyName, ...] = ()
     """The other ICBs whose committees meet with this one as committees in common. Each
     committee decides only for its own ICB."""
+    separate_decisions: bool | None = None
+    """For a committee in common: whether it decides only for this ICB (true), as the terms of
+    reference should say. Left out, the cluster's `separate_decisions` is read."""
 
 
 class JointCommittee(Model):
