@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from icslint.diagnostics import Loc
 from icslint.models.icp import IcpTermsOfReference, Member, appointer_key
-from icslint.vocabulary import acting_part, icb_key, names_body
+from icslint.vocabulary import acting_part, icb_key, listing, names_body, resolve
 
 from ._support import listed, normalise
 
@@ -122,11 +123,127 @@ def statutory_councils(doc: IcpTermsOfReference) -> list[tuple[Loc, str]]:
     return [(loc, name) for loc, name in area_councils(doc) if responsible(doc, name)]
 
 
-def appointing_council(member: Member) -> str | None:
-    """The council that appointed the member, however the document writes it
-    (`la:<name>`, or the council's name), if a council did."""
-    key = appointer_key(member.appointed_by)
+# --- who appointed each member, and how many members each entry is --------------------------
+
+
+def appointers(doc: IcpTermsOfReference) -> list[str | None]:
+    """Who appointed each member, in the order of `members`: "icb", "icp", "la:<council>" or
+    None where the document does not say.
+
+    `appointed_by` may be written as icb / icp / la:<council> or as a name. A name is read
+    against the document's own names first (its ICB under icp.icb_name, the partnership's own
+    name under icp.name, the councils it lists), then as `icslint.models.icp.appointer_key`
+    reads it: "Severnmoor and Kingsbridge Health and Care Partnership" is the partnership, not
+    a council, when icp.name says so.
+    """
+    names = listing(doc)
+    found: list[str | None] = []
+    for member in doc.members:
+        value = member.appointed_by
+        party = None
+        if value and not value.strip().casefold().startswith("la:"):
+            party = resolve(value, names)
+        if party is not None and party.kind == "body" and party.key in ("icb", "board"):
+            found.append("icb")
+        elif party is not None and party.kind == "body" and party.key == "icp":
+            found.append("icp")
+        elif party is not None and party.kind == "organisation":
+            # An NHS body among the parties is the ICB, when the document does not name it.
+            found.append("icb" if is_icb(doc, party.name) else f"la:{party.name}")
+        elif party is not None:
+            # A role, seat, committee or "the local authorities": none of the three kinds of
+            # appointer section 116ZA(2) knows, and no one council.
+            found.append(None)
+        else:
+            found.append(appointer_key(value))
+    return found
+
+
+def council_of(key: str | None) -> str | None:
+    """The council in an appointer key ("la:Wessex County Council"), if a council appointed."""
     return key[3:] if key is not None and key.startswith("la:") else None
+
+
+@dataclass(frozen=True)
+class Size:
+    """How many members a `members` entry stands for, as far as the document says."""
+
+    least: int
+    """The members the entry certainly stands for: its count, its least count, or one."""
+    exact: bool
+    """Whether `least` is the number (false for "at least 2", "unknown" and a membership given
+    by reference without a count)."""
+
+
+def size(member: Member) -> Size:
+    """An entry with no `count` is one member, unless it gives its members by reference (then
+    at least one, number unknown)."""
+    count = member.count
+    if count is not None and count.least is not None:
+        return Size(count.least, count.exact)
+    if count is not None or member.by_reference:
+        return Size(1, False)
+    return Size(1, True)
+
+
+def how_many(member: Member) -> str:
+    """What an entry that is not one member stands for, as the document gives it: "2
+    members", "at least 2 members", or the members given by reference."""
+    count = member.count
+    if count is not None and count.least is not None:
+        return f"{count} members"
+    if member.by_reference:
+        return (
+            f'the members given by reference as "{member.by_reference}", and the terms of '
+            "reference do not say how many members that is"
+        )
+    return "a number of members the terms of reference do not give (count: unknown)"
+
+
+def _labels(member: Member) -> set[str]:
+    """The ways a document may name a member's seat when it names it as a substitute."""
+    title = normalise(member.seat_title)
+    labels = {title}
+    if member.organisation:
+        organisation = normalise(member.organisation)
+        labels |= {f"{title} {organisation}", f"{title} of {organisation}"}
+    return labels
+
+
+def substitute_entries(doc: IcpTermsOfReference) -> dict[int, int]:
+    """Entries that are another member's named substitute, listed as a seat of their own, with
+    the index of the member each stands in for.
+
+    A named substitute acts in a member's place: it is not a further member, so it is not a
+    second appointee of the ICB or of a council (ICP004, ICP005) and does not add to the
+    voting members (ICP007) or to the partnership's size (ICP038). An entry counts as the
+    substitute only where its appointer is the member's own (a council's substitute counts
+    for that council's one seat).
+    """
+    keys = appointers(doc)
+    found: dict[int, int] = {}
+    for index, member in enumerate(doc.members):
+        if not member.substitute or index in found:
+            # A substitute's own substitute stands in for the member, not beside them.
+            continue
+        wanted = normalise(member.substitute)
+        for other, entry in enumerate(doc.members):
+            if (
+                other != index
+                and other not in found
+                and wanted in _labels(entry)
+                and keys[other] == keys[index]
+            ):
+                found[other] = index
+    return found
+
+
+def partly_within(doc: IcpTermsOfReference, name: str) -> bool:
+    """Whether the document records that only part of the council's area lies in the area."""
+    return any(
+        council.partly_within is True and normalise(council.name) == normalise(name)
+        for council in doc.local_authorities
+    )
 
 
 def member_name(member: Member) -> str:

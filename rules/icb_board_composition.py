@@ -791,9 +791,10 @@ def _joint_nomination(doc: IcbConstitution, sector: _Sector) -> Iterator[Finding
         unplaced = [i for i, s in seats(doc) if s.category == "partner" and not s.partner_sector]
         if unplaced:
             one = len(unplaced) == 1
-            listed = _seat_list(doc, unplaced)
+            unplaced_seats = _seat_list(doc, unplaced)
+            opening = unplaced_seats[0].upper() + unplaced_seats[1:]
             message = (
-                f"{requirement}; no seat says it is. {listed[0].upper()}{listed[1:]} "
+                f"{requirement}; no seat says it is. {opening} "
                 f"{'is a partner seat' if one else 'are partner seats'}, but the constitution "
                 f"does not say which sector nominates {'it' if one else 'them'}: set "
                 f'partner_sector, and nominated_by: "{sector.example}".'

@@ -9,14 +9,17 @@ establishing parties) are in breach.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from icslint.diagnostics import Contradiction, Finding, Level, Missing, Severity
-from icslint.models.icp import IcpTermsOfReference
+from icslint.diagnostics import Contradiction, Finding, Level, Loc, Missing, Severity
+from icslint.models.icp import IcpChair, IcpTermsOfReference
 from icslint.registry import NoOptions, rule
 
 from ._icp import listed, parties_missing_from
 from ._icp_engagement import ANNEX_A_LEADERSHIP, CORE_PART, PRACTICAL_STEPS, TIMINGS, icp_ed
+from ._support import normalise
 
 ICP = "icp-terms-of-reference"
 Check = Iterator[Finding]
@@ -29,6 +32,55 @@ CHAIR_ATTRIBUTES = {
     "health_and_care_outcomes": "expertise in delivering health and care outcomes",
     "influence_and_drive_change": "the ability to influence and drive delivery and change",
 }
+
+
+_ORDINALS = ("first", "second", "third", "fourth")
+
+
+@dataclass(frozen=True)
+class Chair:
+    """The chair, or one of the co-chairs, with where it is and how messages name it."""
+
+    loc: Loc
+    post: IcpChair
+    name: str
+    """"the chair", "the co-chair who is the Chair of the ICB", "the second co-chair"."""
+
+    def field(self, key: str) -> str:
+        """Where the user writes `key` for this chair, for messages."""
+        return f"chair.{key}" if self.loc == ("chair",) else f"{key} for that co-chair"
+
+
+def chairs(doc: IcpTermsOfReference) -> list[Chair]:
+    """The partnership's chair and each of its co-chairs (or joint chairs), in the document's
+    order. Terms of reference with co-chairs and no single chair have a chair all the same."""
+    found = [Chair(("chair",), doc.chair, "the chair")] if doc.chair is not None else []
+    for index, post in enumerate(doc.co_chairs):
+        if post.held_by:
+            held = " ".join(post.held_by.split())
+            if held[:4].casefold() == "the ":
+                name = f"the co-chair who is the {held[4:]}"
+            else:
+                name = f'the co-chair "{held}"'
+        elif index < len(_ORDINALS):
+            name = f"the {_ORDINALS[index]} co-chair"
+        else:
+            name = f"co-chair {index + 1}"
+        found.append(Chair(("co_chairs", index), post, name))
+    return found
+
+
+_ICB_CHAIR = re.compile(
+    r"((nhs [\w ]+ )?icb )?chair(man|person|woman)?( of (nhs [\w ]+ )?icb( board)?)?"
+)
+
+
+def is_icb_chair(held_by: str | None) -> bool:
+    """Whether a post is held by the ICB's chair, however written: "the Chair of the ICB",
+    "ICB Chair", "Chair of NHS Severnmoor Integrated Care Board" (not a deputy or vice
+    chair, and not a chair with no ICB named)."""
+    text = normalise(held_by).replace("integrated care board", "icb")
+    return "icb" in text.split() and bool(_ICB_CHAIR.fullmatch(text))
 
 
 @rule(
@@ -58,55 +110,60 @@ def icp_chair_selected_jointly(doc: IcpTermsOfReference, options: NoOptions) -> 
     alone, or with no defined role or term, weakens the other partners' ownership of it.
     Fix: List every establishing party under `chair.selected_by`, and state
     `chair.term_years` and `chair.role_description` (including to whom the chair is
-    accountable). Where the partnership has co-chairs, list every party that takes part in
-    choosing them.
+    accountable). Where the partnership has co-chairs or joint chairs, record each under
+    `co_chairs` (with `held_by`, for example the Chair of the ICB or a council leader) and
+    give each its own `selected_by`, `term_years` and `role_description`: each co-chair is
+    read as a chair.
     Source: Read in the ICS design framework (June 2021) as extracted in Annex A ("Leadership
     and accountability", paragraph 1) of the ICP engagement document (DHSC, NHS England and
     NHS Improvement and the LGA, September 2021), and that document's practical step 4, on
     gov.uk. Guidance, so a warning. The rule checks who selects and that a role and term are
     stated; it cannot judge the wording of the role.
     """
-    chair = doc.chair
-    if chair is None:
+    posts = chairs(doc)
+    if not posts:
         yield Missing(
             ("chair",),
             "The terms of reference say nothing about the partnership's chair. The ICB and the "
             "local authorities are expected to choose the chair together and define the "
             "chair's role, term of office and accountabilities; if the terms of reference do, "
-            "add a chair section.",
+            "add a chair section (or co_chairs, for co-chairs or joint chairs).",
         )
         return
-    if not chair.selected_by:
-        yield Missing(
-            ("chair", "selected_by"),
-            "The terms of reference do not say who chooses the chair. The ICB and the local "
-            "authorities are expected to choose the chair jointly; if the terms of reference "
-            "say who does, list them under chair.selected_by.",
-        )
-    else:
-        left_out = parties_missing_from(doc, chair.selected_by)
-        if left_out:
-            yield Contradiction(
-                ("chair", "selected_by"),
-                f"The terms of reference say who chooses the chair but leave out "
-                f"{listed(left_out)}, an establishing party. The ICB and the local authorities "
-                "are expected to choose the chair jointly; add every establishing party to "
-                "chair.selected_by.",
+    for chair in posts:
+        post = chair.post
+        if not post.selected_by:
+            yield Missing(
+                (*chair.loc, "selected_by"),
+                f"The terms of reference do not say who chooses {chair.name}. The ICB and the "
+                "local authorities are expected to choose the chair jointly; if the terms of "
+                f"reference say who does, list them under {chair.field('selected_by')}.",
             )
-    if chair.term_years is None:
-        yield Missing(
-            ("chair", "term_years"),
-            "The terms of reference do not state the chair's term of office. The ICB and the "
-            "local authorities are expected to define it; if the terms of reference do, set "
-            "chair.term_years.",
-        )
-    if not chair.role_description:
-        yield Missing(
-            ("chair", "role_description"),
-            "The terms of reference do not describe the chair's role. The ICB and the local "
-            "authorities are expected to define the chair's role and accountabilities; if the "
-            "terms of reference do, add chair.role_description.",
-        )
+        else:
+            left_out = parties_missing_from(doc, post.selected_by)
+            if left_out:
+                yield Contradiction(
+                    (*chair.loc, "selected_by"),
+                    f"The terms of reference say who chooses {chair.name} but leave out "
+                    f"{listed(left_out)}, an establishing party. The ICB and the local "
+                    "authorities are expected to choose the chair jointly; add every "
+                    f"establishing party to {chair.field('selected_by')}.",
+                )
+        if post.term_years is None:
+            yield Missing(
+                (*chair.loc, "term_years"),
+                f"The terms of reference do not state the term of office of {chair.name}. The "
+                "ICB and the local authorities are expected to define it; if the terms of "
+                f"reference do, set {chair.field('term_years')}.",
+            )
+        if not post.role_description:
+            yield Missing(
+                (*chair.loc, "role_description"),
+                f"The terms of reference do not describe the role of {chair.name}. The ICB and "
+                "the local authorities are expected to define the chair's role and "
+                "accountabilities; if the terms of reference do, add "
+                f"{chair.field('role_description')}.",
+            )
 
 
 @rule(
@@ -135,21 +192,25 @@ def icp_chair_appointment_process(doc: IcpTermsOfReference, options: NoOptions) 
     Why: A transparent, jointly agreed appointment gives the chair the confidence of every
     partner and of the public.
     Fix: Describe the process under `chair.appointment_process`, saying that the ICB and the
-    councils agreed it and how it meets public-appointment norms (open, on merit).
+    councils agreed it and how it meets public-appointment norms (open, on merit). For
+    co-chairs, describe how each is chosen under its `appointment_process` in `co_chairs`
+    (for a post held by office, how the office-holder comes to hold it).
     Source: Read in the ICP engagement document (DHSC, NHS England and NHS Improvement and the
     LGA, September 2021) on gov.uk, "Timings and establishment of ICPs", paragraph 8, and
     practical step 4. Guidance, so a warning. The rule can only check that the process is
     described, not that it is fair.
     """
-    chair = doc.chair
-    if chair is None or not chair.appointment_process:
-        yield Missing(
-            ("chair", "appointment_process"),
-            "The terms of reference do not say how the chair is appointed. The appointment is "
-            "expected to follow a fair and transparent process, meeting the usual standards "
-            "for public appointments and agreed by the ICB and the local authorities; if the "
-            "terms of reference describe it, add it under chair.appointment_process.",
-        )
+    posts = chairs(doc) or [Chair(("chair",), IcpChair(), "the chair")]
+    for chair in posts:
+        if not chair.post.appointment_process:
+            yield Missing(
+                (*chair.loc, "appointment_process"),
+                f"The terms of reference do not say how {chair.name} is appointed. The "
+                "appointment is expected to follow a fair and transparent process, meeting the "
+                "usual standards for public appointments and agreed by the ICB and the local "
+                "authorities; if the terms of reference describe it, add it under "
+                f"{chair.field('appointment_process')}.",
+            )
 
 
 @rule(
@@ -173,23 +234,54 @@ def icp_chair_shared_or_separate(doc: IcpTermsOfReference, options: NoOptions) -
     Provision: ICS design framework, "Leadership and accountability": "Some systems will
     prefer the partnership and ICS NHS body to have separate chairs ... This will be a
     matter for local determination." Either model is lawful and nothing requires terms of
-    reference to say which applies, so silence is "not stated" at info, never a breach.
+    reference to say which applies, so silence is "not stated" at info. Who holds the post
+    (`held_by`) answers the question; terms of reference that say both that the post is held
+    by the ICB's chair and that it is not contradict themselves, which is reported at info.
     Why: Partners and the public need to know who leads the partnership and how that post
     relates to the ICB chair, whom NHS England appoints.
     Fix: Set `chair.also_icb_chair` to true (the ICB chair chairs, or co-chairs, the
-    partnership) or false (the partnership has its own chair).
+    partnership) or false (the partnership has its own chair), or say who holds the post
+    under `held_by` ("the Chair of the ICB", "the Leader of Wessex County Council"); for
+    co-chairs, give each its `held_by` in `co_chairs`. A post held by the ICB's chair and
+    marked `also_icb_chair: false` contradicts itself and is reported.
     Source: Read in the ICP engagement document (DHSC, NHS England and NHS Improvement and the
     LGA, September 2021) on gov.uk, "ICPs are a core part of ICSs", sixth expectation
     bullet, and Annex A "Leadership and accountability", paragraph 1. Both models are
     acceptable, so a missing statement is only info.
     """
-    chair = doc.chair
-    if chair is None or chair.also_icb_chair is None:
+    posts = chairs(doc)
+    for chair in posts:
+        if chair.post.also_icb_chair is False and is_icb_chair(chair.post.held_by):
+            post = "the chair" if chair.loc == ("chair",) else "a co-chair"
+            yield Contradiction(
+                (*chair.loc, "also_icb_chair"),
+                f'The terms of reference say {post} is "{chair.post.held_by}" and also that '
+                f"the {post.split()[-1]} is not the chair of the ICB (also_icb_chair: false). "
+                "Say which applies: set also_icb_chair to true, or correct held_by.",
+            )
+    # Who holds the post answers the question: "the Chair of the ICB" says yes, a council
+    # leader says no.
+    shared = any(c.post.also_icb_chair is True or is_icb_chair(c.post.held_by) for c in posts)
+    answered = shared or (
+        bool(posts) and all(c.post.also_icb_chair is not None or c.post.held_by for c in posts)
+    )
+    if answered:
+        return
+    if doc.co_chairs:
+        yield Missing(
+            ("co_chairs",),
+            "The terms of reference do not say whether one of the co-chairs is the chair of "
+            "the ICB. Either model is a local choice; if the terms of reference say, give each "
+            "co-chair held_by (for example the Chair of the ICB, or a council leader) or "
+            "also_icb_chair: true or false.",
+        )
+    else:
         yield Missing(
             ("chair", "also_icb_chair"),
             "The terms of reference do not say whether the partnership's chair is also the "
             "chair of the ICB. Either model is a local choice; if the terms of reference say "
-            "which applies, set chair.also_icb_chair to true or false.",
+            "which applies, set chair.also_icb_chair to true or false (or say who holds the "
+            "chair under chair.held_by).",
         )
 
 
@@ -216,30 +308,43 @@ def icp_chair_person_specification(doc: IcpTermsOfReference, options: NoOptions)
     is "not stated" at info, never a breach.
     Why: These are the attributes DHSC, NHS England and the LGA expect of anyone appointed;
     a person specification that omits one may lead to an appointment without it.
-    Fix: List the attributes under `chair.person_spec`: system_relationships,
-    collaborative_leadership, innovation_and_transformation, health_and_care_outcomes,
-    influence_and_drive_change.
+    Fix: List the attributes under `chair.person_spec` (for co-chairs, under each one's
+    `person_spec` in `co_chairs`): system_relationships, collaborative_leadership,
+    innovation_and_transformation, health_and_care_outcomes, influence_and_drive_change.
     Source: Read in the ICP engagement document (DHSC, NHS England and NHS Improvement and the
     LGA, September 2021) on gov.uk, "Timings and establishment of ICPs", the five bullets
     after paragraph 8. The document declines to prescribe a full person specification, so
     this is info. The rule can only check that each attribute is listed.
     """
-    listed_attributes = set(doc.chair.person_spec) if doc.chair else set()
+    posts = chairs(doc) or [Chair(("chair",), IcpChair(), "the chair")]
+    for chair in posts:
+        yield from _person_spec(chair)
+
+
+def _person_spec(chair: Chair) -> Iterator[Finding]:
+    listed_attributes = set(chair.post.person_spec)
+    field = chair.field("person_spec")
     if not listed_attributes:
         yield Missing(
-            ("chair", "person_spec"),
-            "The terms of reference give no person specification for the chair. As a minimum "
-            "the chair is expected to be able to build strong relationships in the system, to "
-            "lead collaboratively, to be committed to innovation and transformation, to have "
-            "expertise in delivering health and care outcomes, and to be able to influence and "
-            "drive change; if the terms of reference list these, add them to chair.person_spec.",
+            (*chair.loc, "person_spec"),
+            f"The terms of reference give no person specification for {chair.name}. As a "
+            "minimum the chair is expected to be able to build strong relationships in the "
+            "system, to lead collaboratively, to be committed to innovation and "
+            "transformation, to have expertise in delivering health and care outcomes, and to "
+            "be able to influence and drive change; if the terms of reference list these, add "
+            f"them to {field}.",
         )
         return
     for code, attribute in CHAIR_ATTRIBUTES.items():
         if code not in listed_attributes:
+            whose = (
+                "The chair's person specification"
+                if chair.loc == ("chair",)
+                else f"The person specification for {chair.name}"
+            )
             yield Missing(
-                ("chair", "person_spec"),
-                f"The chair's person specification does not include {attribute}, one of the "
+                (*chair.loc, "person_spec"),
+                f"{whose} does not include {attribute}, one of the "
                 "five minimum attributes expected of an ICP chair. If it does, add "
-                f"{code} to chair.person_spec.",
+                f"{code} to {field}.",
             )

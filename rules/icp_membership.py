@@ -27,17 +27,22 @@ from icslint.models.icp import IcpTermsOfReference, Member
 from icslint.registry import NoOptions, rule
 
 from ._icp import (
-    appointing_council,
+    appointers,
     area_councils,
+    council_of,
     council_parties,
+    how_many,
     icb_name,
     is_icb,
     listed,
     member_name,
     not_responsible,
     parties_missing_from,
+    partly_within,
     responsible,
+    size,
     statutory_councils,
+    substitute_entries,
 )
 from ._support import LGPIHA_2007, normalise, s116za, secondary
 
@@ -115,7 +120,9 @@ def icp_establishing_parties(doc: IcpTermsOfReference, options: NoOptions) -> Ch
     it and has no statutory seat.
     Fix: List the ICB and every responsible council of the area under
     `establishing_parties`. Give each council of the area its `type` under
-    `local_authorities`, so that icslint can tell which councils must be parties.
+    `local_authorities`, so that icslint can tell which councils must be parties. A council
+    only part of whose area lies within the ICB's is a party all the same; record
+    `partly_within: true` for it under `local_authorities`.
     Source: Read in the text of the Act on legislation.gov.uk (Local Government and Public
     Involvement in Health Act 2007, section 116ZA(1), in force from 1 July 2022); the meaning
     of "responsible local authority" read in section 103 of the same Act. A council of the
@@ -147,13 +154,33 @@ def icp_establishing_parties(doc: IcpTermsOfReference, options: NoOptions) -> Ch
         if normalise(council) in named:
             continue
         status = responsible(doc, council)
+        # A council only part of whose area lies in the ICB's is one of its councils all the
+        # same (section 116ZA(1): "wholly or partly within"); the message says where it lies.
+        partly = partly_within(doc, council)
         if status is True:
+            where = (
+                "part of whose area lies within the partnership's area"
+                if partly
+                else "for the partnership's area"
+            )
             yield Contradiction(
                 loc,
-                f"{council} is a responsible local authority for the area but is not among "
+                f"{council} is a responsible local authority {where}, but it is not among "
                 "the establishing parties the terms of reference list. Section 116ZA(1) "
-                "requires every such council to join in establishing the partnership; add it "
-                "to establishing_parties.",
+                "requires every responsible local authority whose area coincides with or falls "
+                "wholly or partly within the ICB's area to join in establishing the "
+                "partnership; add it to establishing_parties.",
+            )
+        elif status is None and partly:
+            yield Missing(
+                loc,
+                f"{council} has part of its area within the partnership's area but is not "
+                "among the establishing parties, and the terms of reference do not say what "
+                "kind of council it is. If it is a county or unitary council, a metropolitan "
+                "district, a London borough, the City of London or the Isles of Scilly, section "
+                "116ZA(1) requires it to join in establishing the partnership, though only part "
+                "of its area lies within the ICB's; a district council in a two-tier area does "
+                f"not. Give its type under local_authorities (name: {council}).",
             )
         elif status is None:
             yield Missing(
@@ -225,6 +252,88 @@ def icp_joint_committee(doc: IcpTermsOfReference, options: NoOptions) -> Check:
         )
 
 
+HCA_2022_S26 = Citation(
+    "Health and Care Act 2022",
+    "section 26(4) (inserts sections 116ZA and 116ZB into the 2007 Act)",
+    "https://www.legislation.gov.uk/ukpga/2022/31/section/26",
+)
+# A section number as the document cites it: "section 75", "s.75", "s116ZA".
+_SECTION = re.compile(r"\b(?:section|sections|s|ss)\s*(\d+[a-z]*)\b")
+
+
+def cites_s116za(basis: str) -> bool:
+    """Whether a statutory basis, as written, cites section 116ZA of the 2007 Act: in so many
+    words, or as section 26 of the Health and Care Act 2022 that inserted it, or as the 2007
+    Act (or the 2022 Act) with no other section."""
+    text = normalise(basis)
+    if "116za" in text.replace(" ", ""):
+        return True
+    sections = _SECTION.findall(text)
+    if "health and care act 2022" in text and (not sections or "26" in sections):
+        return True
+    names_2007_act = "public involvement in health act 2007" in text or "lgpiha" in text
+    return names_2007_act and not sections
+
+
+@rule(
+    code="ICP020",
+    slug="icp-statutory-basis",
+    applies_to=ICP,
+    level=Level.STATUTE,
+    severity=Severity.WARNING,
+    requires="conduct",
+    citations=[s116za("(1)"), HCA_2022_S26],
+)
+def icp_statutory_basis(doc: IcpTermsOfReference, options: NoOptions) -> Check:
+    """The terms of reference cite section 116ZA of the 2007 Act as the partnership's basis.
+
+    Requirement: The integrated care partnership is the joint committee that the ICB and the
+    responsible local authorities must establish under section 116ZA of the Local Government
+    and Public Involvement in Health Act 2007 (inserted by section 26 of the Health and Care
+    Act 2022). Terms of reference that cite a statutory basis should cite that one.
+    Provision: Section 116ZA(1): the ICB and each responsible local authority "must establish
+    a joint committee for the board's area (an "integrated care partnership")". The Act
+    does not require terms of reference to cite it, so terms of reference that give no
+    statutory basis are "not stated"; terms of reference that give another provision as the
+    basis (section 75 of the National Health Service Act 2006, the Health and Social Care Act
+    2012, or any other) misstate it and are in breach. Citing section 26 of the Health and
+    Care Act 2022, which inserted section 116ZA, or the 2007 Act with no section, passes.
+    The partnership's own name is a local choice ("Health and Care Partnership", "Health and
+    Wellbeing Partnership") and is not checked.
+    Why: The basis decides what the partnership is and does: a joint committee with the
+    statutory duty to prepare the integrated care strategy (section 116ZB), not a section 75
+    partnership arrangement or a health and wellbeing board under the 2012 Act. Citing the
+    wrong provision misleads readers about its powers and duties.
+    Fix: Cite section 116ZA of the Local Government and Public Involvement in Health Act 2007
+    as the basis, and set `icp.statutory_basis` to say so.
+    Source: Read in the text of the Act on legislation.gov.uk (Local Government and Public
+    Involvement in Health Act 2007, section 116ZA(1)), and in section 26(4) of the Health and
+    Care Act 2022 on legislation.gov.uk, which inserts it. The rule reads the citation's
+    words; it recognises section 116ZA however written ("s.116ZA", "section 116ZA of the
+    2007 Act"). A misstated basis does not by itself breach the Act, so the rule is a
+    warning.
+    """
+    basis = doc.icp.statutory_basis if doc.icp else None
+    if not basis:
+        yield Missing(
+            ("icp", "statutory_basis"),
+            "The terms of reference do not say under what provision the partnership is "
+            "established. It is the joint committee the ICB and the responsible local "
+            "authorities establish under section 116ZA of the Local Government and Public "
+            "Involvement in Health Act 2007; if the terms of reference cite it, set "
+            "icp.statutory_basis.",
+        )
+    elif not cites_s116za(basis):
+        yield Contradiction(
+            ("icp", "statutory_basis"),
+            f'The terms of reference give the partnership\'s statutory basis as "{basis}". '
+            "An integrated care partnership is the joint committee the ICB and the "
+            "responsible local authorities establish under section 116ZA of the Local "
+            "Government and Public Involvement in Health Act 2007 (inserted by section 26 of "
+            "the Health and Care Act 2022); cite that section as its basis.",
+        )
+
+
 @rule(
     code="ICP003",
     slug="responsible-local-authorities-only",
@@ -270,8 +379,8 @@ def responsible_local_authorities_only(doc: IcpTermsOfReference, options: NoOpti
                 "partnership. Remove it from establishing_parties; it may join as a member the "
                 "partnership appoints (limb c).",
             )
-    for index, member in enumerate(doc.members):
-        council = appointing_council(member)
+    for index, (member, key) in enumerate(zip(doc.members, appointers(doc), strict=True)):
+        council = council_of(key)
         if council and member.statutory_limb in ("b", None) and not_responsible(doc, council):
             yield Contradiction(
                 ("members", index, "appointed_by"),
@@ -301,10 +410,16 @@ def icb_appointed_member(doc: IcpTermsOfReference, options: NoOptions) -> Check:
     reference say, so terms of reference that do not show who the ICB appoints are "not
     stated"; terms of reference whose membership has the ICB appoint two or more members, or
     none, contradict the Act and are in breach.
+    An entry that stands for several members (`count: 2` or "at least 2") appointed by the
+    ICB is a breach; one that gives its members by reference ("all voting members of the ICB
+    board") with no number is at least one member, so the ICB has its appointee, and whether
+    it has more than one is not stated. A named substitute stands in the member's place and
+    is not a further appointee.
     Why: The ICB's statutory seat is single; other NHS members sit as the partnership's own
     appointees under limb (c), which keeps the statutory balance with local government.
-    Fix: Mark one member `appointed_by: icb` and `statutory_limb: a`; give any other ICB
-    people `appointed_by: icp` and `statutory_limb: c` (the ICB may nominate them).
+    Fix: Mark one member `appointed_by: icb` (or the ICB's name) and `statutory_limb: a`;
+    give any other ICB people `appointed_by: icp` and `statutory_limb: c` (the ICB may
+    nominate them).
     Source: Read in the text of the Act on legislation.gov.uk (Local Government and Public
     Involvement in Health Act 2007, section 116ZA(2)(a)).
     """
@@ -318,9 +433,12 @@ def icb_appointed_member(doc: IcpTermsOfReference, options: NoOptions) -> Check:
             "icb and statutory_limb: a.",
         )
         return
+    keys = appointers(doc)
+    substitutes = substitute_entries(doc)
     for index, member in enumerate(members):
-        if member.statutory_limb == "a" and member.appointed_by not in (None, "icb"):
-            who = "the partnership" if member.appointed_by == "icp" else "a council"
+        key = keys[index]
+        if member.statutory_limb == "a" and key not in (None, "icb"):
+            who = "the partnership" if key == "icp" else (council_of(key) or "a council")
             yield Contradiction(
                 ("members", index, "appointed_by"),
                 f"Member {member_name(member)} is shown under limb (a), which is the ICB's own "
@@ -331,7 +449,9 @@ def icb_appointed_member(doc: IcpTermsOfReference, options: NoOptions) -> Check:
     appointees = [
         (i, m)
         for i, m in enumerate(members)
-        if m.appointed_by == "icb" or (m.appointed_by is None and m.statutory_limb == "a")
+        # A named substitute listed as a seat of its own stands in the ICB's member's place.
+        if i not in substitutes
+        and (keys[i] == "icb" or (keys[i] is None and m.statutory_limb == "a"))
     ]
     # The ICB's one seat is the member shown under limb (a), if there is one.
     appointees.sort(key=lambda pair: pair[1].statutory_limb != "a")
@@ -345,12 +465,37 @@ def icb_appointed_member(doc: IcpTermsOfReference, options: NoOptions) -> Check:
                 "member sits under limb (a) of section 116ZA(2); set statutory_limb: a.",
             )
         for index, member in appointees[1:]:
+            further = (
+                f"stands for {how_many(member)} appointed by the ICB"
+                if size(member).least > 1
+                else "is a further member appointed by the ICB"
+            )
             yield Contradiction(
                 ("members", index),
-                f"Member {member_name(member)} is a further member appointed by the ICB, besides "
+                f"Member {member_name(member)} {further}, besides "
                 f"{member_name(first)}. Section 116ZA(2)(a) gives the ICB one appointee; the "
                 "partnership appoints any other NHS members (appointed_by: icp, "
                 "statutory_limb: c), on the ICB's nomination if it wishes.",
+            )
+        seat = size(first)
+        if seat.least > 1:
+            yield Contradiction(
+                ("members", first_index, "count"),
+                f"Member {member_name(first)} stands for {how_many(first)}, all appointed by "
+                "the ICB. Section 116ZA(2)(a) gives the ICB one appointee; list that member on "
+                "their own, and make the others the partnership's appointees (appointed_by: "
+                "icp, statutory_limb: c), on the ICB's nomination if it wishes.",
+            )
+        elif not seat.exact and len(appointees) == 1:
+            # "All voting members of the ICB board", count unknown: at least one member, so
+            # the ICB has its appointee; whether it has more than one the document does not say.
+            yield Unknown(
+                ("members", first_index, "count" if first.count else "by_reference"),
+                f"Member {member_name(first)} is appointed by the ICB and stands for "
+                f"{how_many(first)}. Section 116ZA(2)(a) gives the ICB one appointee. If the "
+                "entry is one member, set count: 1; if it is more, list the ICB's appointee on "
+                "their own and make the others the partnership's appointees (appointed_by: icp, "
+                "statutory_limb: c).",
             )
         return
     if any(_undecided(member) for member in members):
@@ -389,12 +534,17 @@ def local_authority_appointed_members(doc: IcpTermsOfReference, options: NoOptio
     are, not what terms of reference say, so terms of reference that do not show a council's
     appointee are "not stated"; a membership that gives a council two appointees, none, or
     gives one to a council that is not an establishing party, contradicts the Act and is in
-    breach.
+    breach. An entry that stands for several members (`count: 2` or "at least 2") appointed
+    by one council is a breach; one that gives its members by reference with no number is at
+    least one member, and whether it is more than one is not stated. A council's member's
+    named substitute stands in that member's place and counts for the council's one seat,
+    whether given under `substitute` or listed as an entry of its own.
     Why: Each council's seat is its statutory voice in the partnership; a missing seat, or a
     council with two, upsets the equal partnership the Act sets up.
     Fix: For each council in `establishing_parties`, mark exactly one member
-    `appointed_by: la:<council name>` and `statutory_limb: b`. Further members from a
-    council are the partnership's appointees (`appointed_by: icp`, `statutory_limb: c`).
+    `appointed_by: la:<council name>` (or the council's name) and `statutory_limb: b`.
+    Further members from a council are the partnership's appointees (`appointed_by: icp`,
+    `statutory_limb: c`).
     Source: Read in the text of the Act on legislation.gov.uk (Local Government and Public
     Involvement in Health Act 2007, section 116ZA(2)(b)). Where the terms of reference list
     no establishing parties, the councils of the area known to be responsible authorities are
@@ -414,11 +564,16 @@ def local_authority_appointed_members(doc: IcpTermsOfReference, options: NoOptio
             )
         return
     parties = {normalise(party) for _, party in council_parties(doc)}
+    keys = appointers(doc)
+    substitutes = substitute_entries(doc)
     seen: set[str] = set()
+    # A council's only entry, where it gives its members by reference or with no number:
+    # at least one member, so the council has its appointee, but perhaps more than one.
+    unsure: dict[str, int] = {}
     for index, member in enumerate(members):
-        council = appointing_council(member)
+        council = council_of(keys[index])
         if council is None:
-            if member.statutory_limb == "b" and member.appointed_by is None:
+            if member.statutory_limb == "b" and keys[index] is None:
                 yield Missing(
                     ("members", index, "appointed_by"),
                     f"Member {member_name(member)} is shown under limb (b), a council's "
@@ -426,7 +581,7 @@ def local_authority_appointed_members(doc: IcpTermsOfReference, options: NoOptio
                     "them. Set appointed_by: la:<council name>.",
                 )
             elif member.statutory_limb == "b":
-                who = "the ICB" if member.appointed_by == "icb" else "the partnership"
+                who = "the ICB" if keys[index] == "icb" else "the partnership"
                 yield Contradiction(
                     ("members", index, "statutory_limb"),
                     f"Member {member_name(member)} is shown under limb (b), a council's "
@@ -453,7 +608,12 @@ def local_authority_appointed_members(doc: IcpTermsOfReference, options: NoOptio
                 "116ZA(2)(b) only the responsible local authorities appoint members; check the "
                 "council's name, or add it to establishing_parties if it is one.",
             )
+        elif index in substitutes:
+            # The council's member's named substitute, listed as a seat of its own: it stands
+            # in that member's place and counts for the council's one seat.
+            continue
         elif key in seen:
+            unsure.pop(key, None)
             yield Contradiction(
                 ("members", index),
                 f"{council} appoints more than one member in the terms of reference. Section "
@@ -462,6 +622,29 @@ def local_authority_appointed_members(doc: IcpTermsOfReference, options: NoOptio
             )
         else:
             seen.add(key)
+            seat = size(member)
+            if seat.least > 1:
+                yield Contradiction(
+                    ("members", index, "count"),
+                    f"Member {member_name(member)} stands for {how_many(member)}, all "
+                    f"appointed by {council}. Section 116ZA(2)(b) gives each responsible local "
+                    "authority one appointee; list that member on their own, and make the "
+                    "others the partnership's appointees (appointed_by: icp, statutory_limb: "
+                    "c).",
+                )
+            elif not seat.exact:
+                unsure[key] = index
+    for index in unsure.values():
+        member = members[index]
+        council = council_of(keys[index])
+        yield Unknown(
+            ("members", index, "count" if member.count else "by_reference"),
+            f"Member {member_name(member)} is appointed by {council} and stands for "
+            f"{how_many(member)}. Section 116ZA(2)(b) gives each responsible local authority "
+            "one appointee. If the entry is one member, set count: 1; if it is more, list the "
+            "council's appointee on their own and make the others the partnership's "
+            "appointees (appointed_by: icp, statutory_limb: c).",
+        )
     undecided = any(_undecided(member) for member in members)
     for loc, name in councils:
         if normalise(name) in seen:
@@ -555,9 +738,13 @@ def icp_quorum(doc: IcpTermsOfReference, options: NoOptions) -> Check:
     Provision: Section 116ZA(3): "An integrated care partnership may determine its own
     procedure (including quorum)." A power of the partnership, not a requirement on its terms
     of reference, so terms of reference that state no quorum are "not stated"; a quorum
-    larger than the voting members they list can never be met, and is a breach. Where a seat
-    may hold several members ("at least two"), the number is not known and the rule reports
-    it as not stated.
+    larger than the voting members they list can never be met, and is a breach. Each entry
+    counts as its `count` (2, or "at least 2"); an entry without one is one member, unless
+    it gives its members by reference ("all voting members of the ICB board") or its title
+    shows it may hold several ("Elected members"), when it is at least one. A named
+    substitute, whether under `substitute` or listed as an entry of its own, stands in a
+    member's place and adds no member. Where the entries give only the least the membership
+    can be and the quorum is larger, the rule reports it as not stated.
     Why: Without a stated quorum, or with one larger than the membership, no one can tell
     whether a meeting's decisions stand.
     Fix: Set `procedure.quorum.min_members` (or `rule_text`), no larger than the number of
@@ -576,26 +763,48 @@ def icp_quorum(doc: IcpTermsOfReference, options: NoOptions) -> Check:
             "(procedure.quorum.min_members or rule_text).",
         )
         return
-    voting = [member for member in doc.members if member.voting]
-    if quorum.min_members is None or not doc.members or quorum.min_members <= len(voting):
+    if quorum.min_members is None or not doc.members:
         return
-    shared = [member for member in voting if _SEVERAL.search(member.seat_title)]
-    if shared:
-        # A seat such as "Elected members (at least two)" is one entry but several members,
-        # so the number of entries is only the least the membership can be.
+    substitutes = substitute_entries(doc)
+    # A named substitute stands in a member's place, so it adds no member to the count.
+    voting = [
+        (index, member)
+        for index, member in enumerate(doc.members)
+        if member.voting and index not in substitutes
+    ]
+    seats = [size(member) for _, member in voting]
+    least = sum(seat.least for seat in seats)
+    if quorum.min_members <= least:
+        return
+    uncertain = [
+        member
+        for (_, member), seat in zip(voting, seats, strict=True)
+        if not seat.exact or (member.count is None and _SEVERAL.search(member.seat_title))
+    ]
+    if uncertain:
+        # "All voting members of the ICB board", "at least two", or a seat such as "Elected
+        # members" with no count: the entries give only the least the membership can be, so
+        # no number is printed and the question is left open.
+        first = uncertain[0]
+        holds = (
+            how_many(first)
+            if first.count is not None or first.by_reference
+            else "a number of members its title does not give"
+        )
         yield Unknown(
             ("procedure", "quorum", "min_members"),
-            f"The quorum is {quorum.min_members} members, more than the voting seats the terms "
-            f"of reference list, but seat {member_name(shared[0])} may hold more than one "
-            "member, so it cannot be shown whether a meeting can be quorate. List each member "
-            "separately.",
+            f"The quorum is {quorum.min_members} members, and the voting members the terms "
+            f"of reference list may be fewer: member {member_name(first)} stands for {holds}, "
+            "so it cannot be shown whether a meeting can be quorate. Give each entry's count, "
+            "or list each member separately.",
         )
     else:
+        members = "member" if least == 1 else "members"
         yield Contradiction(
             ("procedure", "quorum", "min_members"),
             f"The quorum is {quorum.min_members} members but the terms of reference list only "
-            f"{len(voting)} voting members, so no meeting could be quorate. Lower the quorum, "
-            "or list the members who make it up.",
+            f"{least} voting {members}, so no meeting could be quorate. Lower the quorum, or "
+            "list the members who make it up.",
         )
 
 

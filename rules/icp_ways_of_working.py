@@ -9,13 +9,20 @@ decisions by vote, a district council appointing a statutory member) are in brea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from icslint.diagnostics import Citation, Contradiction, Finding, Level, Missing, Severity
 from icslint.models.icp import IcpTermsOfReference, Member
 from icslint.registry import NoOptions, rule
 
-from ._icp import RESPONSIBLE_TYPES, appointing_council, council_type, member_name
+from ._icp import (
+    RESPONSIBLE_TYPES,
+    appointers,
+    council_of,
+    council_type,
+    member_name,
+)
 from ._icp_engagement import (
     ANNEX_A_LEADERSHIP,
     ANNEX_A_MEMBERSHIP,
@@ -29,7 +36,7 @@ from ._icp_engagement import (
     icp_ed,
     principle,
 )
-from ._support import LGPIHA_2007, s116za, unless_true
+from ._support import LGPIHA_2007, normalise, s116za, unless_true
 
 ICP = "icp-terms-of-reference"
 Check = Iterator[Finding]
@@ -61,10 +68,15 @@ def icp_meets_in_public(doc: IcpTermsOfReference, options: NoOptions) -> Check:
     reference, so terms of reference that do not say how it meets are "not stated"; terms of
     reference that say it does not meet in public, or does not publish its papers or minutes,
     depart from the guidance and are in breach.
+    Terms of reference that let the public ask questions at meetings held in public
+    (`meetings.public_questions: true`) say the partnership meets in public; terms of
+    reference that say how many clear days before a meeting its papers are sent and published
+    (`meetings.papers_notice_days`) say its papers are published.
     Why: The partnership is a key forum for engaging the public; its transparency is how
     partners are held to account locally.
     Fix: Set `meetings.in_public`, `meetings.papers_published` and
-    `meetings.minutes_published` to true, and state in `meetings.exclusion_grounds` when the
+    `meetings.minutes_published` to true (or state `meetings.public_questions` and
+    `meetings.papers_notice_days`), and state in `meetings.exclusion_grounds` when the
     public may be excluded (for example for confidential business).
     Source: Read in the ICP engagement document (DHSC, NHS England and NHS Improvement and the
     LGA, September 2021) on gov.uk: Annex A, partnership principle 4 and "Leadership and
@@ -83,8 +95,16 @@ def icp_meets_in_public(doc: IcpTermsOfReference, options: NoOptions) -> Check:
             "papers_published, minutes_published: true).",
         )
         return
+    # Questions from the public at meetings held in public, and papers published a stated
+    # number of clear days ahead, say what in_public and papers_published would.
+    in_public = meetings.in_public
+    if in_public is None and meetings.public_questions is True:
+        in_public = True
+    papers_published = meetings.papers_published
+    if papers_published is None and meetings.papers_notice_days is not None:
+        papers_published = True
     yield from unless_true(
-        meetings.in_public,
+        in_public,
         ("meetings", "in_public"),
         "The terms of reference do not say whether the partnership meets in public. Its formal "
         "meetings are expected to be held in public; if the terms of reference say so, set "
@@ -94,7 +114,7 @@ def icp_meets_in_public(doc: IcpTermsOfReference, options: NoOptions) -> Check:
         "private business the stated exception; provide for meetings in public and set "
         "meetings.in_public: true.",
     )
-    if meetings.in_public and not meetings.exclusion_grounds:
+    if in_public and not meetings.exclusion_grounds:
         yield Missing(
             ("meetings", "exclusion_grounds"),
             "The partnership meets in public but the terms of reference do not say on what "
@@ -102,7 +122,7 @@ def icp_meets_in_public(doc: IcpTermsOfReference, options: NoOptions) -> Check:
             "grounds (for example confidential business) under meetings.exclusion_grounds.",
         )
     yield from unless_true(
-        meetings.papers_published,
+        papers_published,
         ("meetings", "papers_published"),
         "The terms of reference do not say whether the partnership publishes its meeting "
         "papers. Papers are expected to be easily available online; if the terms of reference "
@@ -121,6 +141,129 @@ def icp_meets_in_public(doc: IcpTermsOfReference, options: NoOptions) -> Check:
         "minutes_published: false). Meaningful minutes are expected to be easily available "
         "online; provide for publishing them and set meetings.minutes_published: true.",
     )
+
+
+# How often a meeting frequency in words says the partnership meets, as meetings a year.
+# Words that could mean two things ("bi-monthly", "biannually") are left unread.
+_NUMBERS = {
+    "one": 1,
+    "once": 1,
+    "two": 2,
+    "twice": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+# Longest first: "six monthly" before "monthly", "half yearly" before "yearly".
+_PER_YEAR = (
+    (re.compile(r"\b(six monthly|half yearly|every (six|6) months)\b"), 2),
+    (re.compile(r"\b(quarterly|every (three|3) months|each quarter|every quarter)\b"), 4),
+    (re.compile(r"\b(monthly|every month|each month)\b"), 12),
+    (re.compile(r"\b(annually|yearly|every year|each year)\b"), 1),
+)
+_TIMES_A_YEAR = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|once|twice)"
+    r"( times| meetings)? (a|per|each|every) (year|annum)\b"
+)
+# A frequency with exceptions or conditions is not read as a number.
+_QUALIFIED = re.compile(r"\b(except|apart from|other than|during|unless|term|bi|biannual\w*)\b")
+
+
+_AT_LEAST = re.compile(
+    r"\b(at least|no less than|not less than|no fewer than|a minimum of|or more)\b"
+)
+
+
+def meetings_a_year(frequency: str) -> int | None:
+    """The meetings a year a frequency in words gives ("Quarterly": 4; "at least six times a
+    year": 6), or None where the words give no single number."""
+    text = normalise(frequency)
+    if _QUALIFIED.search(text):
+        return None
+    found: set[int] = set()
+    for match in _TIMES_A_YEAR.finditer(text):
+        word = match["n"]
+        found.add(int(word) if word.isdigit() else _NUMBERS[word])
+    text = _TIMES_A_YEAR.sub(" ", text)
+    for pattern, number in _PER_YEAR:
+        if pattern.search(text):
+            found.add(number)
+            text = pattern.sub(" ", text)
+    # "Monthly, and quarterly in public" gives two numbers: not read.
+    return found.pop() if len(found) == 1 else None
+
+
+@rule(
+    code="ICP041",
+    slug="icp-meeting-frequency",
+    applies_to=ICP,
+    level=Level.GUIDANCE,
+    severity=Severity.WARNING,
+    requires="conduct",
+    citations=[s116za("(3)"), icp_ed(f"{ANNEX_A_LEADERSHIP}, paragraph 4"), principle(4)],
+)
+def icp_meeting_frequency(doc: IcpTermsOfReference, options: NoOptions) -> Check:
+    """The terms of reference say how often the ICP meets, and say it consistently.
+
+    Requirement: The terms of reference should say how often the partnership meets, either
+    in words (`meetings.frequency`, for example "Quarterly") or as the least number of
+    meetings a year it commits to (`meetings.min_per_year`), and where they give both, the
+    two should agree.
+    Provision: Section 116ZA(3): "An integrated care partnership may determine its own
+    procedure (including quorum)"; how often it meets is part of that procedure. The design
+    framework expects the partnership to meet in public, with papers and minutes online
+    (partnership principle 4), which the public can follow only if the meetings are known in
+    advance. Neither says how often the partnership must meet or that its terms of reference
+    must say so, so terms of reference that say neither are "not stated". A least number of
+    meetings a year satisfies the rule on its own. Terms of reference whose frequency in
+    words and least number of meetings a year disagree ("Quarterly" and at least 2 a year)
+    contradict themselves and are in breach.
+    Why: Partners and the public plan around the partnership's meetings; a schedule stated
+    two ways that do not agree leaves it unclear what the partnership has committed to.
+    Fix: State `meetings.frequency` or `meetings.min_per_year`; where both are stated, make
+    them agree (for example "Quarterly" with min_per_year: 4).
+    Source: Read in the text of the Act on legislation.gov.uk (Local Government and Public
+    Involvement in Health Act 2007, section 116ZA(3)), and in the ICP engagement document
+    (DHSC, NHS England and NHS Improvement and the LGA, September 2021) on gov.uk, Annex A
+    "Leadership and accountability" paragraph 4 and partnership principle 4. No national
+    guidance read sets how often a partnership meets, so the rule asks only that the terms of
+    reference say it, and say it once; that is drafting practice, not a source's words. The
+    rule reads frequencies in plain words ("monthly", "quarterly", "six times a year");
+    others, such as "bi-monthly", which may mean either twice a month or every two months,
+    are not compared.
+    """
+    meetings = doc.meetings
+    frequency = meetings.frequency if meetings else None
+    least = meetings.min_per_year if meetings else None
+    if not frequency and least is None:
+        yield Missing(
+            ("meetings", "frequency") if meetings else ("meetings",),
+            "The terms of reference do not say how often the partnership meets. If they say, "
+            "state it in words under meetings.frequency (for example Quarterly) or as the "
+            "least number of meetings a year under meetings.min_per_year.",
+        )
+        return
+    if not frequency or least is None:
+        return
+    number = meetings_a_year(frequency)
+    # "At least quarterly" and at least six meetings a year agree; "Quarterly" and six do not.
+    more_allowed = bool(_AT_LEAST.search(normalise(frequency)))
+    if number is not None and number != least and not (more_allowed and least > number):
+        times = "meeting" if least == 1 else "meetings"
+        yield Contradiction(
+            ("meetings", "min_per_year"),
+            f'The terms of reference say the partnership meets "{frequency}" '
+            f"(meetings.frequency) but commit it to at least {least} {times} a year "
+            "(meetings.min_per_year). The two do not agree; make them say the same, for "
+            "example by correcting meetings.min_per_year or the frequency in words.",
+        )
 
 
 @rule(
@@ -518,12 +661,13 @@ def district_council_members_limb_c(doc: IcpTermsOfReference, options: NoOptions
     council's own appointee is lawful and is not reported. A district council appointing a
     member itself is also reported by ICP003.
     """
+    keys = appointers(doc)
     for index, member in enumerate(doc.members):
         if not _is_district_member(doc, member):
             continue
-        if member.appointed_by == "icp" or member.statutory_limb == "c":
+        if keys[index] == "icp" or member.statutory_limb == "c":
             continue
-        appointer = appointing_council(member)
+        appointer = council_of(keys[index])
         if appointer is not None and council_type(doc, appointer) == "shire_district":
             # Reported at the limb, where there is one: the appointment by the district is
             # also reported (at appointed_by) by ICP003 and ICP005.

@@ -21,7 +21,12 @@ from icslint.diagnostics import Contradiction, Finding, Level, Loc, Missing, Sev
 from icslint.models.icp import IcpTermsOfReference
 from icslint.registry import NoOptions, rule
 
-from ._icp import listed, statutory_councils
+from ._icp import (
+    listed,
+    size,
+    statutory_councils,
+    substitute_entries,
+)
 from ._icp_engagement import (
     ANNEX_A_LEADERSHIP,
     ANNEX_A_MEMBERSHIP,
@@ -492,7 +497,10 @@ def icp_membership_size(doc: IcpTermsOfReference, options: MembershipSizeOptions
     be kept to a productive level" and "not all partners need to be a member of the ICP".
     Guidance on the partnership's size with no number in it; the rule reports, at info, a
     membership listed in the terms of reference that is larger than the configured limit. It
-    says nothing of terms of reference that list no members.
+    says nothing of terms of reference that list no members. Each entry counts as its
+    `count` (2, or "at least 2"), or as one member; an entry given by reference with no
+    number counts as one, so a membership the document does not show to be over the limit is
+    not reported. A named substitute is not a further member.
     Why: A very large committee is hard to run and slow to agree; wider input can come
     through other routes without diluting the partnership.
     Fix: Check that each member is needed, and bring other voices in as attendees or through
@@ -503,16 +511,25 @@ def icp_membership_size(doc: IcpTermsOfReference, options: MembershipSizeOptions
     Annex A "Establishment and membership", paragraph 4, and the opening of Annex C. Guidance,
     so info. The limit of 30 is a default of this tool, not a number from the document.
     """
-    count = len(doc.members)
-    if count > options.max_members:
-        yield Contradiction(
-            MEMBERS,
-            f"The terms of reference list {count} members, more than the limit of "
-            f"{options.max_members} set for this check. Membership is expected to be broad but "
-            "kept to a productive level; stakeholders need not all be members and can "
-            "contribute through sub-committees, networks or workshops. Check that each seat is "
-            "needed, or raise the limit (option max_members).",
-        )
+    substitutes = substitute_entries(doc)
+    seats = [size(m) for i, m in enumerate(doc.members) if i not in substitutes]
+    least = sum(seat.least for seat in seats)
+    if least <= options.max_members:
+        # A membership given in part by reference or as "at least N" may be larger, but the
+        # document does not show it, and this is a size check at info: it stays silent.
+        return
+    # Printed only where every entry gives its number: never a number the document did not.
+    count = (
+        f"list {least} members, more" if all(seat.exact for seat in seats) else "list more members"
+    )
+    yield Contradiction(
+        MEMBERS,
+        f"The terms of reference {count} than the limit of {options.max_members} set for "
+        "this check. Membership is expected to be broad but kept to a productive level; "
+        "stakeholders need not all be members and can contribute through sub-committees, "
+        "networks or workshops. Check that each seat is needed, or raise the limit (option "
+        "max_members).",
+    )
 
 
 @rule(

@@ -24,8 +24,8 @@ def test_json_output_has_exactly_the_agreed_shape() -> None:
         "info": 0,
         "breach": 5,
         "not-stated": 0,
-        "passed": 112,
-        "not-applicable": 2,
+        "passed": 113,
+        "not-applicable": 8,
         "suppressed": 0,
         "waived": 0,
     }
@@ -70,7 +70,7 @@ def test_text_output_lines_and_summary() -> None:
     )
     assert (
         lines[-1]
-        == "5 breaches (5 statute) · 0 not stated · 112 passed · 2 not applicable in 1 file."
+        == "5 breaches (5 statute) · 0 not stated · 113 passed · 8 not applicable in 1 file."
     )
     assert code == 1
 
@@ -96,7 +96,7 @@ def test_fail_on_decides_which_severities_fail() -> None:
     # This file's only warning-level finding is ICP007; ignoring the errors leaves it alone.
     args = ("--ignore", "ICP010,ICP014,ICP015", str(STRATEGY_FAULTS))
     code, report = check_json(*args)
-    assert found(report) == {(164, "ICP007")}
+    assert found(report) == {(165, "ICP007")}
     assert code == 0
     code, _ = check_json("--fail-on", "warning", *args)
     assert code == 1
