@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from icslint.diagnostics import Loc
-from icslint.models.icp import IcpTermsOfReference, Member, appointer_key
-from icslint.vocabulary import acting_part, icb_key, listing, names_body, resolve
+from icslint.models.icp import IcpTermsOfReference, Member
+from icslint.vocabulary import acting_part, icp_appointer, names_body
+from icslint.vocabulary import partnership_icb as is_icb
 
 from ._support import listed, normalise
 
@@ -89,22 +90,6 @@ def area_councils(doc: IcpTermsOfReference) -> list[tuple[Loc, str]]:
     return found
 
 
-def is_icb(doc: IcpTermsOfReference, party: str) -> bool:
-    """Whether a name is the partnership's ICB: "ICB", the name in icp.icb_name with or without
-    "Integrated Care Board", or, where the document does not name its ICB, any name of the
-    form "... Integrated Care Board" or "NHS ..." (the ICB is the only NHS body among the
-    parties)."""
-    key = icb_key(party)
-    if key == "icb":
-        return True
-    name = icb_name(doc)
-    if name:
-        return icb_key(name) in (key, f"{key} icb")
-    return key.endswith(" icb") or (
-        normalise(party).startswith("nhs ") and normalise(party) != "nhs england"
-    )
-
-
 def council_parties(doc: IcpTermsOfReference) -> list[tuple[int, str]]:
     """The establishing parties other than the ICB, with their index."""
     return [(i, p) for i, p in enumerate(doc.establishing_parties) if not is_icb(doc, p)]
@@ -128,35 +113,8 @@ def statutory_councils(doc: IcpTermsOfReference) -> list[tuple[Loc, str]]:
 
 def appointers(doc: IcpTermsOfReference) -> list[str | None]:
     """Who appointed each member, in the order of `members`: "icb", "icp", "la:<council>" or
-    None where the document does not say.
-
-    `appointed_by` may be written as icb / icp / la:<council> or as a name. A name is read
-    against the document's own names first (its ICB under icp.icb_name, the partnership's own
-    name under icp.name, the councils it lists), then as `icslint.models.icp.appointer_key`
-    reads it: "Severnmoor and Kingsbridge Health and Care Partnership" is the partnership, not
-    a council, when icp.name says so.
-    """
-    names = listing(doc)
-    found: list[str | None] = []
-    for member in doc.members:
-        value = member.appointed_by
-        party = None
-        if value and not value.strip().casefold().startswith("la:"):
-            party = resolve(value, names)
-        if party is not None and party.kind == "body" and party.key in ("icb", "board"):
-            found.append("icb")
-        elif party is not None and party.kind == "body" and party.key == "icp":
-            found.append("icp")
-        elif party is not None and party.kind == "organisation":
-            # An NHS body among the parties is the ICB, when the document does not name it.
-            found.append("icb" if is_icb(doc, party.name) else f"la:{party.name}")
-        elif party is not None:
-            # A role, seat, committee or "the local authorities": none of the three kinds of
-            # appointer section 116ZA(2) knows, and no one council.
-            found.append(None)
-        else:
-            found.append(appointer_key(value))
-    return found
+    None where the document does not say (icslint.vocabulary.icp_appointer)."""
+    return [icp_appointer(doc, member.appointed_by) for member in doc.members]
 
 
 def council_of(key: str | None) -> str | None:

@@ -695,3 +695,46 @@ def test_a_gap_label_is_literal_text_in_every_format() -> None:
     children = tokens[1].children or []
     assert [c.type for c in children] == ["text", "strong_open", "text", "strong_close", "text"]
     assert children[2].content == "[not stated: who appoints the <b>Chair</b> *now* [1]]"
+
+
+def test_terms_of_reference_with_co_chairs_and_names_in_words_render_in_full(
+    tmp_path: Path,
+) -> None:
+    source = EXAMPLES / "valid" / "kingsbridge-health-and-care-partnership-terms-of-reference.yaml"
+    output = tmp_path / "tor.md"
+    code, _, err = render(source, output)
+    assert code == 0, err
+    text = output.read_text(encoding="utf-8")
+    for sentence in (
+        "The partnership is established under section 116ZA of the Local Government and "
+        "Public Involvement in Health Act 2007.",
+        "### 4.1 Co-chair: the Chair of the ICB",
+        "### 4.2 Co-chair: the Leader of Severnmoor County Council",
+        "| Leader of the Council | Severnmoor County Council | Severnmoor County Council | (b) |",
+        "| Voluntary sector representatives (2 members) |",
+        'The seat "Voting members of the ICB board" stands for all voting members of the ICB '
+        "board other than its chair.",
+        "may send a named substitute: the Deputy Leader of Severnmoor County Council.",
+        "The partnership meets at least 4 times a year.",
+        "Members of the public may ask questions at meetings held in public.",
+        "published at least 5 clear days before it.",
+    ):
+        assert sentence in text, sentence
+
+
+def test_a_draft_constitution_renders_as_a_draft_without_invented_dates(tmp_path: Path) -> None:
+    source = EXAMPLES / "valid" / "severnmoor-icb-constitution-draft-2026.yaml"
+    output = tmp_path / "draft.md"
+    code, _, err = render(source, output)
+    assert code == 0, err
+    text = output.read_text(encoding="utf-8")
+    assert (
+        "This is a draft of version 3.0 of the constitution of the\nICB. It has no effect until "
+        "NHS England has approved it." in text
+    )
+    assert "NHS England approved this version on" not in text
+    assert (
+        "NHS England has agreed that the director of nursing need not be a member of the Board "
+        "(agreed 20 November 2025; Letter from the NHS England regional director for the "
+        "Midlands, 20 November 2025)." in text
+    )

@@ -21,6 +21,7 @@ from icslint.placeholders import PLACEHOLDER
 if TYPE_CHECKING:
     from icslint.diagnostics import Loc
     from icslint.models import Document
+    from icslint.models.icp import IcpTermsOfReference
 
 PartyKind = Literal["body", "role", "seat", "committee", "organisation", "class"]
 
@@ -307,6 +308,53 @@ def suggestion(text: str, listed: Listing) -> str | None:
         spelled[own] = display(key).removeprefix("the ")
     close = difflib.get_close_matches(normalise(acting_part(text)), list(spelled), n=1, cutoff=0.6)
     return spelled[close[0]] if close else None
+
+
+# --- who appointed a partnership member ---------------------------------------------------------
+
+
+def partnership_icb(document: IcpTermsOfReference, name: str) -> bool:
+    """Whether a name in terms of reference is the partnership's ICB: "ICB", the name in
+    icp.icb_name with or without "Integrated Care Board", or, where the document does not name
+    its ICB, any name of the form "... Integrated Care Board" or "NHS ..." (the ICB is the only
+    NHS body among the parties)."""
+    key = icb_key(name)
+    if key == "icb":
+        return True
+    own = document.icp.icb_name if document.icp else None
+    if own:
+        return icb_key(own) in (key, f"{key} icb")
+    return key.endswith(" icb") or (
+        normalise(name).startswith("nhs ") and normalise(name) != "nhs england"
+    )
+
+
+def icp_appointer(document: IcpTermsOfReference, value: str | None) -> str | None:
+    """Who appointed a member of the partnership: "icb", "icp", "la:<council>", or None where
+    the document does not say or names no appointer section 116ZA(2) knows.
+
+    `appointed_by` may be written icb / icp / la:<council> or as a name, read against the
+    document's own names first: "Severnmoor and Kingsbridge Health and Care Partnership" is the
+    partnership, not a council, when icp.name says so.
+    """
+    from icslint.models.icp import appointer_key
+
+    if not value:
+        return None
+    party = (
+        None if value.strip().casefold().startswith("la:") else resolve(value, listing(document))
+    )
+    if party is None:
+        return appointer_key(value)
+    if party.kind == "body" and party.key in ("icb", "board"):
+        return "icb"
+    if party.kind == "body" and party.key == "icp":
+        return "icp"
+    if party.kind == "organisation":
+        return "icb" if partnership_icb(document, party.name) else f"la:{party.name}"
+    # A role, seat, committee or "the local authorities": none of the three kinds of
+    # appointer section 116ZA(2) knows, and no one council.
+    return None
 
 
 # --- the fields that name parties ----------------------------------------------------------------

@@ -22,6 +22,7 @@ from icslint.models.values import PartialDate
 from icslint.packaged import text_environment
 from icslint.printable import printable
 from icslint.render.gaps import Gap, Gaps
+from icslint.vocabulary import icp_appointer
 
 TEMPLATES = {
     "icb-constitution": "icb-constitution.md.j2",
@@ -166,6 +167,7 @@ def environment(gaps: Gaps) -> Environment:
     env.filters["md"] = lambda value: Markup(escape_markdown(_as_text(value)))
     env.globals["gap"] = lambda what, key=None: gap_markup(gaps.record(what, key))
     env.globals["at"] = gaps.at
+    env.globals["icp_appointer"] = icp_appointer
     return env
 
 
