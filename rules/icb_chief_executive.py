@@ -133,14 +133,15 @@ def chief_executive_employee(
     document records that the post-holder is seconded from another body
     (`holder.seconded_from`), or that the post is shared with other ICBs (`shared_with`), the
     rule cannot tell whether the post-holder is an employee in that sense: it is a question
-    to check, reported as not stated, never a breach. An acting or interim chief executive
-    changes nothing here.
+    to check, reported as not stated, never a breach, unless the document records that this
+    ICB employs the post-holder (`holder.employed_by`), when the rule passes and says so. An
+    acting or interim chief executive changes nothing here.
     Why: The accountable officer must be answerable to the ICB as its employer; the condition
     applies for as long as the person holds the post, not just on the day of appointment.
     Fix: On the chief executive's seat set `must_be_employee: true` and
     `employee_condition: on_appointment_and_continuing`. For a seconded or shared chief
     executive, check that the post-holder is employed by this ICB, or seconded to it under
-    paragraph 19(4); once checked, suppress the question with a comment giving the reason.
+    paragraph 19(4); where this ICB employs them, record it as `holder.employed_by`.
     Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 7(2), and
     paragraph 19(4) on who counts as an employee); the list of other employers in paragraph
     19(4)(b) was not available in full.
@@ -340,8 +341,9 @@ def executive_member_employed_by_this_icb(
     Why: In a cluster the same person may hold an executive post on several boards; each ICB
     is a separate body, and its constitution's conditions for its own members still apply.
     Fix: For each seat reported, check that the post-holder is employed by this ICB (or that
-    the constitution counts a secondee as an employee for the seat); once checked, suppress
-    the question with a comment giving the reason.
+    the constitution counts a secondee as an employee for the seat); where this ICB employs
+    them, record it as `holder.employed_by`, or suppress the question with a comment giving
+    the reason.
     Source: Read in the text of the Act on legislation.gov.uk (Schedule 1B paragraph 19(1) to
     (3)) and in the model constitution's clause 8.1.7 as published by NHS Hertfordshire and
     West Essex ICB; NHS England's own model text was not available.
