@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from icslint.models.base import LocalAuthority, Model, PartyName, PositiveInt, Quorum, Text
 from icslint.models.values import Count, PartialDate
-from icslint.vocabulary import acting_part, known_party
+from icslint.vocabulary import KNOWN_NAMES, acting_part, known_party
 
 RoleTag = Literal[
     "healthwatch",
@@ -82,7 +82,11 @@ def appointer_key(value: str | None) -> str | None:
     return "la:" + acting_part(value)
 
 
-Appointer = Annotated[str, AfterValidator(_appointer)]
+Appointer = Annotated[
+    str,
+    AfterValidator(_appointer),
+    Field(min_length=1, examples=["icb", "icp", "la:", *KNOWN_NAMES]),
+]
 
 
 class IcpMeta(Model):
