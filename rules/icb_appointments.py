@@ -16,6 +16,7 @@ from icslint.diagnostics import (
 )
 from icslint.models.icb import IcbConstitution, Seat
 from icslint.registry import NoOptions, rule
+from icslint.vocabulary import approval_named, names_body
 
 from ._support import (
     HWE_MODEL,
@@ -164,15 +165,11 @@ def ordinary_member_appointment_process(
             )
 
 
-# "Chair", "ICB Chair", "the Chair of the ICB", "Chair, after consulting ..."; not a deputy's or
-# a committee's chair.
-_CHAIR = re.compile(r"\bchair\b")
-_OTHER_CHAIR = re.compile(r"\b(deputy|vice|committee|acting)\b")
-
-
 def _names_the_chair(name: str | None) -> bool:
-    text = normalise(name)
-    return bool(_CHAIR.search(text)) and not _OTHER_CHAIR.search(text)
+    """Whether `name` is the ICB chair acting ("Chairman", "the Chair, after consulting the
+    Deputy Chair") or makes the act subject to the chair's approval ("Chief Executive, with the
+    Chair's approval"); not a deputy's or a committee's chair."""
+    return names_body(name, "Chair") or approval_named(name, "Chair")
 
 
 @rule(

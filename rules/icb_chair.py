@@ -25,6 +25,7 @@ from ._support import (
     after_july_2024_guidance,
     headcount,
     listed,
+    normalise,
     quoted,
     sch1b,
     seat_loc,
@@ -208,10 +209,11 @@ def _gated(
     applies = after_july_2024_guidance(doc)
     if applies is False:
         effective = doc.meta.effective_from if doc.meta is not None else None
-        when = effective.when() if effective is not None else "earlier"
+        when = effective.when() if effective is not None else "before August 2024"
+        topic = f"the {subject[2:]}" if subject.startswith("a ") else subject
         yield NotApplicable(
-            f"NHS England asked for {subject} in its guidance of July 2024; this version took "
-            f"effect {when}, before then."
+            f"NHS England's guidance of July 2024 on {topic} applies to versions that take "
+            f"effect from August 2024; this version took effect {when}."
         )
         return
     for item in found:
@@ -827,7 +829,6 @@ def acting_post_holders(
     and governance, "Action required", bullet 1). Guidance, so it warns.
     """
     board = dict(seats(doc))
-    ids = {seat.id: index for index, seat in board.items()}
     deputies = [seat for seat in board.values() if seat.is_deputy_chair and seat.role != "chair"]
     checked = False
     for index, seat in board.items():
@@ -847,11 +848,14 @@ def acting_post_holders(
                 "acting, or remove holder.acting_from_seat.",
             )
             continue
-        if from_seat and from_seat not in ids:
+        acting = _board_seat(from_seat, board, deputies)
+        if from_seat and acting is None:
             yield Contradiction(
                 loc,
                 f"The document says {post} is held on an acting basis by the holder of seat "
-                f'"{from_seat}", but the board has no seat with that id. Set '
+                f'"{from_seat}", but the board has no seat with that '
+                + ("id" if len(from_seat.split()) == 1 else "id or title")
+                + ". Set "
                 "holder.acting_from_seat to the id of the seat the acting post-holder holds"
                 + (
                     f' (normally the deputy chair\'s, "{deputies[0].id}").'
@@ -860,7 +864,7 @@ def acting_post_holders(
                 ),
             )
             continue
-        if from_seat == seat.id:
+        if acting is seat:
             yield Contradiction(
                 loc,
                 f"The document says {post} is held on an acting basis from the same seat. An "
@@ -869,25 +873,39 @@ def acting_post_holders(
             )
             continue
         if seat.role == "chair":
-            yield from _acting_chair(index, from_seat, board, ids, deputies)
+            yield from _acting_chair(index, acting, deputies)
     if not checked:
         yield NotApplicable("No board seat is recorded as held on an acting basis.")
 
 
-def _acting_chair(
-    index: int,
-    from_seat: str | None,
-    board: dict[int, Seat],
-    ids: dict[str, int],
-    deputies: list[Seat],
-) -> Iterator[Finding]:
+def _board_seat(reference: str | None, board: dict[int, Seat], deputies: list[Seat]) -> Seat | None:
+    """The board seat `holder.acting_from_seat` names: by id, by id or title however written
+    ("Non-Executive Member and Deputy Chair"), or, as "Deputy Chair" in any of its spellings,
+    the one seat designated deputy chair."""
+    if not reference:
+        return None
+    for seat in board.values():
+        if seat.id == reference:
+            return seat
+    wanted = normalise(reference)
+    for seat in board.values():
+        if wanted in (normalise(seat.id), normalise(seat.title)):
+            return seat
+    # An id the board does not have ("vice_chair") names no seat; the words "Deputy Chair"
+    # name the one seat designated deputy chair.
+    if "_" not in reference and names_body(reference, "Deputy Chair") and len(deputies) == 1:
+        return deputies[0]
+    return None
+
+
+def _acting_chair(index: int, acting: Seat | None, deputies: list[Seat]) -> Iterator[Finding]:
     """An acting chair: a question unless the acting chair is the deputy chair."""
     loc = seat_loc(index, "holder", "acting_from_seat")
     dhsc = (
         "DHSC says that while the chair's post is vacant the board may be chaired by an acting "
         "chair, normally, but not always, the deputy chair."
     )
-    if from_seat is None:
+    if acting is None:
         hint = (
             " if the acting chair is the deputy chair, set holder.acting_from_seat: "
             f"{deputies[0].id}."
@@ -900,7 +918,6 @@ def _acting_chair(
             f"seat the acting chair holds. {dhsc} Confirm the arrangement;{hint}",
         )
         return
-    acting = board[ids[from_seat]]
     if acting.is_deputy_chair:
         return
     deputy = (

@@ -134,8 +134,10 @@ def chief_executive_employee(
     (`holder.seconded_from`), or that the post is shared with other ICBs (`shared_with`), the
     rule cannot tell whether the post-holder is an employee in that sense: it is a question
     to check, reported as not stated, never a breach, unless the document records that this
-    ICB employs the post-holder (`holder.employed_by`), when the rule passes and says so. An
-    acting or interim chief executive changes nothing here.
+    ICB employs the post-holder (`holder.employed_by`), when the rule passes and says so. A
+    post-holder recorded as employed by another body is a question of the same kind: whether
+    they are seconded to this ICB under paragraph 19(4). An acting or interim chief executive
+    changes nothing here.
     Why: The accountable officer must be answerable to the ICB as its employer; the condition
     applies for as long as the person holds the post, not just on the day of appointment.
     Fix: On the chief executive's seat set `must_be_employee: true` and
@@ -200,6 +202,16 @@ def employer_recorded(doc: IcbConstitution, seat: Seat) -> str | None:
     return employer if party is not None and party.key == "icb" else None
 
 
+def other_employer(doc: IcbConstitution, seat: Seat) -> str | None:
+    """The employer as written, where the document records that a body other than this ICB
+    employs the post-holder; None where it records none, or records this ICB."""
+    employer = seat.holder.employed_by if seat.holder is not None else None
+    if not employer or not employer.strip():
+        return None
+    party = resolve(employer, listing(doc))
+    return None if party is not None and party.key == "icb" else employer
+
+
 def _employed_by_this_icb(
     doc: IcbConstitution, index: int, seat: Seat
 ) -> Iterator[Finding | PassedWithNote]:
@@ -218,6 +230,19 @@ def _employed_by_this_icb(
         "Check that the post-holder is employed by this ICB, or seconded to it under "
         "paragraph 19(4); where this ICB employs them, record it as holder.employed_by."
     )
+    other = other_employer(doc, seat)
+    if other is not None:
+        yield Unknown(
+            seat_loc(index, "holder", "employed_by"),
+            f"The constitution records that the chief executive is employed by {quoted(other)}, "
+            "not by this ICB. Schedule 1B paragraph 7(2) makes only an employee of the ICB "
+            "eligible to be its chief executive; paragraph 19(4) counts a person seconded to "
+            "the ICB as an employee for that purpose only if they are a civil servant or are "
+            "employed by one of the bodies it lists. Check that the post-holder is seconded to "
+            "this ICB under paragraph 19(4); if this ICB employs them, correct "
+            "holder.employed_by.",
+        )
+        return
     seconded = seat.holder.seconded_from if seat.holder is not None else None
     if seconded:
         yield Unknown(
@@ -327,7 +352,8 @@ def executive_member_employed_by_this_icb(
     Requirement: Where the constitution makes a seat other than the chief executive's one for
     an employee of the ICB (`must_be_employee: true`, as NHS England's model does for the
     executive members), a post-holder seconded from another body, or a post shared with
-    other ICBs in a cluster, must still meet that condition for this ICB. The document
+    other ICBs in a cluster, or one recorded as employed by another body
+    (`holder.employed_by`), must still meet that condition for this ICB. The document
     cannot show whether they do, so each such seat is a question to check, reported as not
     stated, never a breach. The chief executive is ICB061's.
     Provision: The model constitution, clause 8.1.7 as published by NHS Hertfordshire and
@@ -368,6 +394,19 @@ def executive_member_employed_by_this_icb(
             "counts a secondee as an employee for this seat; once checked, record it with a "
             "suppression comment giving the reason, or record the employer as holder.employed_by."
         )
+        other = other_employer(doc, seat)
+        if other is not None:
+            found = True
+            yield Unknown(
+                seat_loc(index, "holder", "employed_by"),
+                f"The constitution requires seat {seat_name(seat)} to be held by an employee of "
+                f"the ICB, and records that its post-holder is employed by {quoted(other)}, not "
+                "by this ICB. Check that the post-holder is seconded to this ICB and that the "
+                "constitution counts a secondee as an employee for this seat; once checked, "
+                "record it with a suppression comment giving the reason, or, if this ICB "
+                "employs them, correct holder.employed_by.",
+            )
+            continue
         seconded = seat.holder.seconded_from if seat.holder is not None else None
         if seconded:
             found = True

@@ -20,12 +20,23 @@ from icslint.diagnostics import (
     Missing,
     NotApplicable,
     Severity,
+    Unknown,
 )
 from icslint.models.icb import Committee, IcbConstitution, Seat
 from icslint.registry import NoOptions, rule
-from icslint.vocabulary import icb_key
+from icslint.vocabulary import listing, names_body, resolve
 
-from ._support import HWE_MODEL, listed, normalise, seat_ref, seats, secondary, unless_true
+from ._support import (
+    HWE_MODEL,
+    least_of,
+    listed,
+    seat_name,
+    seat_ref,
+    seats,
+    secondary,
+    stated_count,
+    unless_true,
+)
 
 ICB = "icb-constitution"
 
@@ -83,15 +94,12 @@ NOTTS = "NHS Nottingham and Nottinghamshire ICB, organisational information page
 # --- helpers ------------------------------------------------------------------------------------
 
 _KIND_LABELS = {"audit": "audit committee", "remuneration": "remuneration committee"}
-# Names under which a document may give the board as the body that approves terms of reference
-# (after normalise(): lower case, "the" dropped, "ICB board" read as "board").
-_BOARD_NAMES = {
-    "board",
-    "board of icb",
-    "board of integrated care board",
-    "icb",
-    "integrated care board",
-}
+
+
+def _this_icb(doc: IcbConstitution, name: str | None) -> bool:
+    """Whether `name` is this ICB ("ICB", "the Integrated Care Board", its own name)."""
+    party = resolve(name, listing(doc))
+    return party is not None and party.kind == "body" and party.key == "icb"
 
 
 def _committee_loc(index: int, *field: str) -> Loc:
@@ -408,7 +416,7 @@ def remuneration_chair_not_chair_or_audit_chair(
         yield NotApplicable("The constitution names no chair of a remuneration committee.")
         return
     audit_chairs = {
-        _seat_key(doc, c.chair_seat)
+        _seat_key(doc, c.chair_seat): c
         for _, c in _of_kind(doc, "audit")
         if not _missing(c.chair_seat)
     }
@@ -422,6 +430,27 @@ def remuneration_chair_not_chair_or_audit_chair(
                 "has it chaired by a non-executive member other than the chair and the audit "
                 "committee chair; choose another non-executive member.",
             )
+        elif (
+            seat is not None
+            and _seat_key(doc, committee.chair_seat) in audit_chairs
+            and (_several(seat))
+        ):
+            audit = audit_chairs[_seat_key(doc, committee.chair_seat)]
+            count = stated_count(seat)
+            holds = (
+                f"which holds {count} members"
+                if count is not None
+                else "whose number of members the constitution does not give"
+            )
+            yield Unknown(
+                loc,
+                f"{_label(committee)} and {_name(audit)} are both chaired from seat "
+                f"{seat_name(seat)}, {holds}, so it cannot be shown whether the same member "
+                "chairs both. NHS England's model has the remuneration committee chaired by a "
+                "non-executive member other than the chair and the audit committee chair. If "
+                "the constitution says which member chairs each committee, give that member a "
+                "seat of their own and name it in chair_seat.",
+            )
         elif _seat_key(doc, committee.chair_seat) in audit_chairs:
             yield Contradiction(
                 loc,
@@ -430,6 +459,15 @@ def remuneration_chair_not_chair_or_audit_chair(
                 "member other than the chair and the audit committee chair; choose another "
                 "non-executive member.",
             )
+
+
+def _several(seat: Seat) -> bool:
+    """Whether a seat may hold more than one member: a count above one, "at least", or
+    "unknown". A seat without a count holds one."""
+    if seat.count is None:
+        return False
+    count = stated_count(seat)
+    return count is None or not count.exact or least_of(seat) > 1
 
 
 def _seat_key(doc: IcbConstitution, reference: str | None) -> str:
@@ -604,7 +642,6 @@ def _outside_members(doc: IcbConstitution, committee: Committee) -> list[str]:
     """The listed members of a committee who are neither board members nor ICB staff, named
     for a message: `board_member: false`, not in an ICB employee's seat, and not of this ICB."""
     board = {seat.id: seat for _, seat in seats(doc)}
-    own = doc.icb.name if doc.icb is not None else None
     outside = []
     for member in committee.members:
         if member.board_member is not False:
@@ -613,10 +650,7 @@ def _outside_members(doc: IcbConstitution, committee: Committee) -> list[str]:
         if seat is not None and (seat.category == "executive" or seat.must_be_employee):
             continue
         organisation = member.organisation
-        if organisation and (
-            normalise(organisation) in ("icb", "integrated care board")
-            or (own and icb_key(organisation) == icb_key(own))
-        ):
+        if organisation and (_this_icb(doc, organisation)):
             continue
         outside.append(
             f'"{member.title}" of {organisation}' if organisation else f'"{member.title}"'
@@ -702,7 +736,9 @@ def committee_terms_published_board_approved(
                 f"{_name(committee)}. They should be changed only with the board's approval; if "
                 "so, set tor_change_approver: Board.",
             )
-        elif not _missing(approver) and normalise(approver) not in _BOARD_NAMES:
+        elif not _missing(approver) and not (
+            names_body(approver, "Board") or _this_icb(doc, approver)
+        ):
             yield Contradiction(
                 loc,
                 f"{_label(committee)} has terms of reference that may be changed by "

@@ -661,12 +661,11 @@ def model_required_text(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
             )
     agreements = meta.nhse_agreements if meta else ()
     for index, agreement in enumerate(agreements):
-        if agreement.departure != "other":
-            continue
+        other = agreement.departure == "other"
         wanted = [
             words
             for value, words in (
-                (agreement.description, "what the departure is (description)"),
+                (agreement.description if other else True, "what the departure is (description)"),
                 (agreement.agreed_on, "when NHS England agreed it (agreed_on)"),
                 (
                     agreement.reference,
@@ -675,11 +674,16 @@ def model_required_text(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
             )
             if not value
         ]
-        if not wanted:
+        # A departure of a named kind says what it is; it needs at least a date or a reference
+        # (ICB012 notes which of the two it has).
+        if not wanted or (not other and len(wanted) < 2):
             continue
-        what = f' ("{agreement.description}")' if agreement.description else ""
+        if agreement.description:
+            what = f' ("{agreement.description}")'
+        else:
+            what = _DEPARTURE_WORDS.get(agreement.departure, "")
         field = "agreed_on" if agreement.agreed_on is None else "reference"
-        if agreement.description is None:
+        if other and agreement.description is None:
             field = "description"
         yield Missing(
             ("meta", "nhse_agreements", index, field),
@@ -688,6 +692,13 @@ def model_required_text(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
             "England agrees otherwise; record the agreement in full so that it can be "
             "checked.",
         )
+
+
+# The departures of a named kind in meta.nhse_agreements, in words.
+_DEPARTURE_WORDS = {
+    "medical_director_not_on_board": " (the medical director is not a member of the board)",
+    "director_of_nursing_not_on_board": (" (the director of nursing is not a member of the board)"),
+}
 
 
 @rule(

@@ -9,13 +9,13 @@ establishing parties) are in breach.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from icslint.diagnostics import Contradiction, Finding, Level, Loc, Missing, Severity
 from icslint.models.icp import IcpChair, IcpTermsOfReference
 from icslint.registry import NoOptions, rule
+from icslint.vocabulary import acting_part, names_body
 
 from ._icp import listed, parties_missing_from
 from ._icp_engagement import ANNEX_A_LEADERSHIP, CORE_PART, PRACTICAL_STEPS, TIMINGS, icp_ed
@@ -70,17 +70,13 @@ def chairs(doc: IcpTermsOfReference) -> list[Chair]:
     return found
 
 
-_ICB_CHAIR = re.compile(
-    r"((nhs [\w ]+ )?icb )?chair(man|person|woman)?( of (nhs [\w ]+ )?icb( board)?)?"
-)
-
-
 def is_icb_chair(held_by: str | None) -> bool:
     """Whether a post is held by the ICB's chair, however written: "the Chair of the ICB",
-    "ICB Chair", "Chair of NHS Severnmoor Integrated Care Board" (not a deputy or vice
-    chair, and not a chair with no ICB named)."""
-    text = normalise(held_by).replace("integrated care board", "icb")
-    return "icb" in text.split() and bool(_ICB_CHAIR.fullmatch(text))
+    "ICB Chair", "Chairman of NHS Severnmoor Integrated Care Board", "the ICB Chair, after
+    consulting the partners" (not a deputy or vice chair, and not a chair with no ICB named,
+    which in terms of reference may be the partnership's own)."""
+    text = normalise(acting_part(held_by or "")).replace("integrated care board", "icb")
+    return names_body(held_by, "Chair") and "icb" in text.split()
 
 
 @rule(
@@ -145,7 +141,9 @@ def icp_chair_selected_jointly(doc: IcpTermsOfReference, options: NoOptions) -> 
                 yield Contradiction(
                     (*chair.loc, "selected_by"),
                     f"The terms of reference say who chooses {chair.name} but leave out "
-                    f"{listed(left_out)}, an establishing party. The ICB and the local "
+                    f"{listed(left_out)}, "
+                    + ("establishing parties" if len(left_out) > 1 else "an establishing party")
+                    + ". The ICB and the local "
                     "authorities are expected to choose the chair jointly; add every "
                     f"establishing party to {chair.field('selected_by')}.",
                 )

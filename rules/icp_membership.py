@@ -590,6 +590,10 @@ def local_authority_appointed_members(doc: IcpTermsOfReference, options: NoOptio
                     "appoints them.",
                 )
             continue
+        if not_responsible(doc, council):
+            # A council the document records as not a responsible authority (a shire
+            # district) appoints no member under limb (b): ICP003 and ICP053 report it.
+            continue
         key = normalise(council)
         if member.statutory_limb in ("a", "c"):
             yield Contradiction(

@@ -222,13 +222,14 @@ def icp_meeting_frequency(doc: IcpTermsOfReference, options: NoOptions) -> Check
     (partnership principle 4), which the public can follow only if the meetings are known in
     advance. Neither says how often the partnership must meet or that its terms of reference
     must say so, so terms of reference that say neither are "not stated". A least number of
-    meetings a year satisfies the rule on its own. Terms of reference whose frequency in
-    words and least number of meetings a year disagree ("Quarterly" and at least 2 a year)
-    contradict themselves and are in breach.
+    meetings a year satisfies the rule on its own. Terms of reference that commit the
+    partnership to more meetings a year than their frequency in words gives ("Quarterly" and
+    at least 6 a year) contradict themselves and are in breach; a least number below it
+    ("Quarterly" and at least 2 a year) is a floor the frequency meets, and agrees with it.
     Why: Partners and the public plan around the partnership's meetings; a schedule stated
     two ways that do not agree leaves it unclear what the partnership has committed to.
     Fix: State `meetings.frequency` or `meetings.min_per_year`; where both are stated, make
-    them agree (for example "Quarterly" with min_per_year: 4).
+    them agree (for example "Quarterly" with min_per_year: 4, or "Monthly" with 6).
     Source: Read in the text of the Act on legislation.gov.uk (Local Government and Public
     Involvement in Health Act 2007, section 116ZA(3)), and in the ICP engagement document
     (DHSC, NHS England and NHS Improvement and the LGA, September 2021) on gov.uk, Annex A
@@ -253,15 +254,15 @@ def icp_meeting_frequency(doc: IcpTermsOfReference, options: NoOptions) -> Check
     if not frequency or least is None:
         return
     number = meetings_a_year(frequency)
-    # "At least quarterly" and at least six meetings a year agree; "Quarterly" and six do not.
+    # A least number is a floor: "Quarterly" with at least two meetings a year agrees, and so
+    # does "At least quarterly" with six; "Quarterly" with at least six does not.
     more_allowed = bool(_AT_LEAST.search(normalise(frequency)))
-    if number is not None and number != least and not (more_allowed and least > number):
-        times = "meeting" if least == 1 else "meetings"
+    if number is not None and least > number and not more_allowed:
         yield Contradiction(
             ("meetings", "min_per_year"),
             f'The terms of reference say the partnership meets "{frequency}" '
-            f"(meetings.frequency) but commit it to at least {least} {times} a year "
-            "(meetings.min_per_year). The two do not agree; make them say the same, for "
+            f"(meetings.frequency) but commit it to at least {least} meetings a year "
+            "(meetings.min_per_year), more than that frequency gives. Make them agree, for "
             "example by correcting meetings.min_per_year or the frequency in words.",
         )
 

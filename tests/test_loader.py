@@ -18,7 +18,7 @@ def only(report: dict[str, object]) -> dict[str, object]:
 def test_duplicate_key_on_line_4_is_icl001_at_line_4(write) -> None:  # type: ignore[no-untyped-def]
     path = write(HEAD + "icb:\nicb:\n  name: NHS Test ICB\n")
     code, report = check_json(str(path))
-    d = only(report)
+    [d] = file_problems(report)
     assert (d["code"], d["line"], d["column"]) == ("ICL001", 4, 1)
     assert 'The key "icb" appears twice' in d["message"]
     assert "first on line 3" in d["message"]

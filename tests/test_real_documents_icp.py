@@ -427,18 +427,21 @@ def test_public_questions_and_notice_of_papers_say_meetings_and_papers_are_publi
 
 
 def test_a_frequency_and_a_least_number_of_meetings_that_disagree(write: Any) -> None:
-    body = "meetings:\n  frequency: Quarterly\n  min_per_year: 2\n"
+    body = "meetings:\n  frequency: Quarterly\n  min_per_year: 6\n"
     report = check(write, body, "ICP041")
     assert findings(report, "ICP041") == [
         (
             5,
             "breach",
             'The terms of reference say the partnership meets "Quarterly" (meetings.frequency) '
-            "but commit it to at least 2 meetings a year (meetings.min_per_year). The two do "
-            "not agree; make them say the same, for example by correcting meetings.min_per_year "
+            "but commit it to at least 6 meetings a year (meetings.min_per_year), more than that "
+            "frequency gives. Make them agree, for example by correcting meetings.min_per_year "
             "or the frequency in words.",
         )
     ]
+    # A minimum below the usual frequency is consistent with it.
+    lower = check(write, "meetings:\n  frequency: Quarterly\n  min_per_year: 2\n", "ICP041")
+    assert findings(lower, "ICP041") == []
 
 
 def test_frequencies_that_agree_or_cannot_be_compared_pass(write: Any) -> None:

@@ -738,3 +738,221 @@ def test_a_draft_constitution_renders_as_a_draft_without_invented_dates(tmp_path
         "(agreed 20 November 2025; Letter from the NHS England regional director for the "
         "Midlands, 20 November 2025)." in text
     )
+
+
+# --- Counts, partial dates, approvals and names as the text states them ------------------------
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+ICB_SEATS = """\
+kind: icb-constitution
+schema_version: 1
+meta:
+  version: "2.0"
+  status: in_force
+  effective_from: 2025-10-01
+  nhse_approved_on: {approved_on}
+board:
+  seats:
+    - id: chair
+      title: Chair
+      role: chair
+      category: non_executive
+      count: 1
+      appointed_by: NHS England, with the approval of the Secretary of State
+      appointment_approved_by: Secretary of State
+    - id: ceo
+      title: Chief Executive
+      role: chief_executive
+      category: executive
+      count: 1
+      appointed_by: Chief Executive, with the Chair's approval
+      appointment_approved_by: Chair
+    - id: nems
+      title: Non-Executive Members
+      role: ordinary
+      category: non_executive
+      count: {nem_count}
+      appointed_by: Chair
+      appointment_approved_by: NHSE
+"""
+
+
+def icb_seats(tmp_path: Path, *, nem_count: str = "2", approved_on: str = "2025-09") -> Path:
+    text = ICB_SEATS.format(nem_count=nem_count, approved_on=approved_on)
+    return write(tmp_path, "seats.yaml", text)
+
+
+def test_exact_counts_are_added_up(tmp_path: Path) -> None:
+    markdown, _ = composed(icb_seats(tmp_path))
+    assert "The Board has 4 members,\nall of whom have a vote." in markdown
+    assert (
+        "Of the members of the Board, 1 is an executive member (the Chief Executive among "
+        "them) and 3 are non-executive members (the Chair among them)." in markdown
+    )
+
+
+def test_a_single_seat_with_a_count_renders(tmp_path: Path) -> None:
+    markdown, _ = composed(one_count(tmp_path))
+    assert "The Board has 1 member,\nwho has a vote." in markdown
+    assert "Of the members of the Board" not in markdown
+
+
+def one_count(tmp_path: Path) -> Path:
+    text = "kind: icb-constitution\nschema_version: 1\nboard:\n  seats:\n"
+    text += "    - {id: chair, role: chair, count: 1}\n"
+    return write(tmp_path, "onecount.yaml", text)
+
+
+@pytest.mark.parametrize("count", ["at least 2", "unknown"])
+def test_no_total_where_a_count_is_not_exact(count: str, tmp_path: Path) -> None:
+    markdown, _ = composed(icb_seats(tmp_path, nem_count=f'"{count}"'))
+    assert "The Board has" not in markdown
+    assert "Of the members of the Board" not in markdown
+    assert "The members of the Board hold the seats in the table below." in markdown
+    assert "The Non-Executive Members are appointed by the Chair," in markdown
+
+
+@pytest.mark.parametrize(
+    ("approved_on", "sentence"),
+    [
+        ("2025-09", "NHS England approved this version in September 2025."),
+        ("2025", "NHS England approved this version in 2025."),
+        ("2025-03-14", "NHS England approved this version on 14 March 2025."),
+    ],
+)
+def test_a_date_known_in_part_reads_in_not_on(
+    approved_on: str, sentence: str, tmp_path: Path
+) -> None:
+    markdown, _ = composed(icb_seats(tmp_path, approved_on=approved_on))
+    assert sentence in markdown
+
+
+def test_an_approval_in_the_appointer_is_not_repeated(tmp_path: Path) -> None:
+    markdown, _ = composed(icb_seats(tmp_path))
+    assert (
+        "The Chair is appointed by NHS England, with the approval of the Secretary of State\n"
+        "(Schedule 1B, paragraph 5 of the 2006 Act)." in markdown
+    )
+    assert (
+        "The Chief Executive is appointed by the Chief Executive, with the Chair's approval\n"
+        "(Schedule 1B, paragraph 7(1) of the 2006 Act)." in markdown
+    )
+    assert "Secretary of State, with the approval of" not in markdown
+    assert "with the Chair's approval, with the approval" not in markdown
+    assert "| NHS England, with the approval of the Secretary of State |" in markdown
+
+
+def test_a_seat_of_several_members_takes_a_plural_verb_and_names_keep_no_article(
+    tmp_path: Path,
+) -> None:
+    markdown, _ = composed(icb_seats(tmp_path))
+    assert "The Non-Executive Members are appointed by the Chair,\nwith the approval of NHSE" in (
+        markdown
+    )
+    assert "the NHSE" not in markdown
+
+
+ICP_MEMBERS = """\
+kind: icp-terms-of-reference
+schema_version: 1
+meta:
+  approved_on: May 2025
+  approved_by: [NHS Tamarbrook ICB, Tamarbrook County Council]
+icp:
+  name: Tamarbrook Health and Care Partnership
+  icb_name: NHS Tamarbrook Integrated Care Board
+  area:
+    local_authorities: [Tamarbrook County Council, Westmere Council]
+local_authorities:
+  - {name: Tamarbrook County Council, type: county, social_care_responsible: true}
+  - {name: Westmere Council, type: unitary, social_care_responsible: true, partly_within: true}
+establishing_parties: [NHS Tamarbrook ICB, Tamarbrook County Council, Westmere Council]
+members:
+  - seat_title: Chair of the ICB
+    appointed_by: icb
+    statutory_limb: a
+    substitute: Deputy Chair of the ICB
+  - seat_title: Leader
+    organisation: Tamarbrook County Council
+    appointed_by: Tamarbrook County Council
+    statutory_limb: b
+    substitute: Another member of the cabinet
+  - seat_title: Voluntary sector representatives
+    count: 2
+    appointed_by: icp
+    statutory_limb: c
+"""
+
+
+def icp_members(tmp_path: Path, extra: str = "") -> Path:
+    return write(tmp_path, "icp.yaml", ICP_MEMBERS + extra)
+
+
+def test_icp_members_are_counted_only_where_every_count_is_exact(tmp_path: Path) -> None:
+    markdown, _ = composed(icp_members(tmp_path))
+    assert (
+        "The partnership has appointed two members under this provision, shown in the table "
+        "of members below." in markdown
+    )
+    by_reference = (
+        "  - seat_title: All voting members of the ICB board\n"
+        "    by_reference: all voting members of the ICB board\n"
+        "    appointed_by: icp\n"
+        "    statutory_limb: c\n"
+    )
+    markdown, _ = composed(icp_members(tmp_path, by_reference))
+    assert (
+        "The partnership appoints further members under this provision, shown in the table "
+        "below." in markdown
+    )
+    assert "has appointed" not in markdown
+
+
+def test_icp_dates_councils_areas_and_substitutes(tmp_path: Path) -> None:
+    markdown, _ = composed(icp_members(tmp_path), draft=True)
+    assert (
+        "These terms of reference were approved by NHS Tamarbrook ICB and Tamarbrook County "
+        "Council in May 2025." in markdown
+    )
+    # The ICB, named differently in establishing_parties, is not one of the councils.
+    assert "- NHS Tamarbrook ICB:" not in markdown
+    assert "the councils** means Tamarbrook County Council and Westmere Council," in markdown
+    assert (
+        "which covers the area of Tamarbrook County Council, and part of the area of Westmere "
+        "Council." in markdown
+    )
+    assert "may send a named substitute: the Deputy Chair of the ICB." in markdown
+    assert "may send a named substitute: Another member of the cabinet." in markdown
+
+
+def test_optional_sections_are_marked_in_a_draft() -> None:
+    source = EXAMPLES / "valid" / "severnmoor-icb-constitution-draft-2026.yaml"
+    markdown, _ = composed(source)
+    assert (
+        "This draft includes an optional clause of NHS England's model\nconstitution, to be "
+        "decided before the constitution is submitted:\n\n- 4.7 Place committees\n" in markdown
+    )
+    markdown, _ = composed(ICB, draft=True)
+    assert "optional clause" not in markdown
+
+
+def test_cluster_and_place_committee_are_rendered() -> None:
+    markdown, gaps = composed(EXAMPLES / "valid" / "wealdmoor-icb-constitution.yaml")
+    assert gaps == []
+    assert (
+        "The ICB is one of a cluster of integrated care boards, the Severnmoor and Wealdmoor "
+        "ICB cluster,\nwith NHS Severnmoor Integrated Care Board. Each ICB in the cluster "
+        "remains a separate body.\nThe boards of the ICBs in the cluster meet together, and "
+        "each board takes its own\ndecisions for its own ICB." in markdown
+    )
+    assert "The Hartvale Place Committee works for the place of Hartvale." in markdown
+    assert (
+        "Its members who are not members of the Board are:\n\n"
+        "- Director of Adult Social Care, Hartvale Borough Council\n" in markdown
+    )

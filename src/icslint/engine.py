@@ -205,14 +205,16 @@ def _in_file(
     loc = file_loc(finding.loc, kept)
     for part in unread:
         inside = loc[: len(part.loc)] == part.loc
-        holds = part.whole and part.loc[: len(loc)] == loc and loc != ()
+        # A finding about what holds an unread item or code ("no seat is the chair's", when
+        # one seat's role could not be read) may be wrong too; an unknown key hides nothing.
+        holds = (part.whole or part.classifying) and part.loc[: len(loc)] == loc and loc != ()
         if inside or holds:
             line, _ = source.position(part.loc)
             return Unknown(
                 part.loc,
-                f"Not checked: {yaml_path(part.loc)} (line {line}) could not be read (see "
-                "ICL002 there), so this rule treats it as not stated. Correct it and check "
-                "again.",
+                f"Not checked: {yaml_path(part.loc)} (line {line}) could not be read (see the "
+                "file problem reported there), so this rule treats it as not stated. Correct it "
+                "and check again.",
             )
     return replace(finding, loc=loc) if loc != finding.loc else finding
 

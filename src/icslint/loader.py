@@ -105,8 +105,11 @@ def load(text: str, path: str) -> Loaded:
             "`icp-terms-of-reference` documents.",
             ("kind",),
         )
-    reading = read_document(model, data)
-    problems = []
+    repeated = [r.first for r in source.repeated if r.first is not None]
+    reading = read_document(model, data, repeated)
+    problems = [
+        tool_diagnostic(YAML_SYNTAX, path, *r.at, r.message, r.first or ()) for r in source.repeated
+    ]
     for loc, message in reading.problems:
         line, column = source.position(loc)
         problems.append(tool_diagnostic(SCHEMA, path, line, column, message, loc))

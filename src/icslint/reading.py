@@ -11,7 +11,7 @@ location a rule reports is mapped back to the file (`file_loc`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
@@ -43,6 +43,10 @@ class Unread:
     whole: bool = False
     """True for a whole list item or mapping left out (it lacked a required key, or was not a
     mapping): every finding about what holds it may be wrong."""
+    classifying: bool = False
+    """True for a code that says what something is (a seat's role, a committee's kind, a
+    criterion in a list) or who appointed a partnership member: findings about what holds it
+    ("no seat is the chair's") may be wrong too."""
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,13 @@ class Reading:
     kept: Mapping[Loc, tuple[int, ...]]
 
 
-def read_document(model: type[BaseModel], data: object) -> Reading:
-    """The document in `data`, less what cannot be read, and why each part was left out."""
+def read_document(model: type[BaseModel], data: object, unreadable: Sequence[Loc] = ()) -> Reading:
+    """The document in `data`, less what cannot be read (and the parts at `unreadable`, already
+    reported), and why each part was left out."""
     problems: dict[Loc, str] = {}
-    unread: dict[Loc, Unread] = {}
+    unread: dict[Loc, Unread] = {
+        loc: Unread(loc, unknown_key=False) for loc in unreadable if loc not in _ESSENTIAL
+    }
     for _ in range(_MAX_ROUNDS):
         kept: dict[Loc, tuple[int, ...]] = {}
         pruned = _without(data, set(unread), (), kept)
@@ -89,7 +96,9 @@ def read_document(model: type[BaseModel], data: object) -> Reading:
             return Reading(document, _sorted(problems), tuple(unread.values()), kept)
         for loc, message in names:
             problems.setdefault(loc, message)
-            unread[loc] = Unread(loc, unknown_key=False)
+            # Who appointed a partnership member decides which limb the member sits under.
+            appointer = loc[:1] == ("members",) and loc[-1] == "appointed_by"
+            unread[loc] = Unread(loc, unknown_key=False, classifying=appointer)
     return Reading(None, _sorted(problems), (), {})
 
 
@@ -121,7 +130,9 @@ def _leave_out(data: object, loc: Loc, kind: str) -> Unread | None:
         # mapping that holds it cannot be read; leave out the whole list item or mapping.
         holder = existing if existing != loc else loc[:-1]
         return Unread(holder, unknown_key=False, whole=True)
-    return Unread(loc, unknown_key=False, whole=kind in _NOT_A_VALUE)
+    return Unread(
+        loc, unknown_key=False, whole=kind in _NOT_A_VALUE, classifying=kind == "literal_error"
+    )
 
 
 def _deepest(data: object, loc: Loc) -> Loc:

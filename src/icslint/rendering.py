@@ -19,11 +19,14 @@ from icslint.render.formats import convert
 from icslint.render.gaps import Gap
 from icslint.render.markdown import compose
 from icslint.render.pdf import PdfUnavailable
+from icslint.tool_codes import NOT_A_DOCUMENT, SCHEMA, YAML_SYNTAX
 
 if TYPE_CHECKING:
     from icslint.settings import Plan
 
 STDOUT = "-"
+# File problems that mean part of the file was not read.
+_UNREADABLE = {YAML_SYNTAX.code, SCHEMA.code, NOT_A_DOCUMENT.code}
 
 
 class RenderError(Exception):
@@ -82,8 +85,14 @@ def render_file(
     findings = result.diagnostics
     errors = result.count(Severity.ERROR)
     document = outcome.document
-    if document is None:
-        raise Refused(f"cannot render {path.as_posix()}: it is not a valid document", result)
+    unreadable = [d for d in findings if d.code in _UNREADABLE]
+    if document is None or unreadable:
+        # Even a draft would silently leave out what could not be read.
+        raise Refused(
+            f"cannot render {path.as_posix()}: it is not a valid document (parts of it could "
+            "not be read; correct the ICL001 and ICL002 problems first)",
+            result,
+        )
     composed = compose(document, draft=draft, findings=findings)
     if (errors or composed.gaps) and not draft:
         raise Refused(refusal(path, errors, composed.gaps), result, composed.gaps)

@@ -45,12 +45,18 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> tuple[Loc, str]:
         return loc, f'{format_loc(loc[:-1])} is missing the key "{key}", which is required.'
     if kind == "literal_error":
         expected = _choices(str(ctx.get("expected", "")))
+        if isinstance(error.get("input"), str) and error.get("input") in expected:
+            # schema_version: "1" — the right value, but as text, not a number.
+            return loc, f"{where} must be the number {error.get('input')}, without quotes."
         hint = _suggest(str(error.get("input")), expected)
         advice = f' Did you mean "{hint}"?' if hint else ""
         return loc, (
             f"{value} is not an allowed value for {where}.{advice} "
             f"Use one of: {', '.join(expected)}."
         )
+    if kind == "string_type" and isinstance(error.get("input"), int | float):
+        # version: 2.1 reads as a number, and 2.10 would read as 2.1.
+        return loc, f'{where} must be text: put it in quotes, for example "{error.get("input")}".'
     simple = _SIMPLE.get(kind)
     if simple is not None:
         return loc, f"{where} {simple.format(**ctx)}; found {value}."

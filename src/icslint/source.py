@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
@@ -43,7 +44,24 @@ Position = tuple[int, int]
 class _DatesAsText(RoundTripConstructor):
     """Reads a date such as 2025-03-14 as the text it is. The document models read dates,
     including dates known only in part, and report one that does not exist (2025-02-30) at its
-    line, where the YAML library would stop with an error of its own."""
+    line, where the YAML library would stop with an error of its own.
+
+    A key repeated in one mapping is recorded rather than stopping the reading, so that the
+    rest of the document can still be checked; the first value is kept in the tree, and the
+    loader treats the key as unreadable."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.repeated: list[tuple[str, Position]] = []
+
+    def check_mapping_key(
+        self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any
+    ) -> bool:
+        if key in mapping:
+            mark = key_node.start_mark
+            self.repeated.append((str(key), (mark.line + 1, mark.column + 1)))
+            return False
+        return True
 
 
 _DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
@@ -60,11 +78,34 @@ class YamlSyntaxError(Exception):
 
 
 @dataclass(frozen=True)
+class Repeated:
+    """A key that appears a second time in the same mapping."""
+
+    key: str
+    at: Position
+    """Where the repeat is."""
+    first: Loc | None
+    """Where the key first appears, as a location in the data (None if not found)."""
+    first_line: int | None
+
+    @property
+    def message(self) -> str:
+        where = f" (first on line {self.first_line})" if self.first_line else ""
+        return (
+            f'The key "{self.key}" appears twice in the same mapping{where}. Each key may '
+            "appear once: remove the duplicate or merge the two entries. Until then icslint "
+            "reads neither value."
+        )
+
+
+@dataclass(frozen=True)
 class SourceDocument:
     """Plain data from one YAML document, and where each key and item stands in the text."""
 
     data: object
     positions: Mapping[Loc, Position]
+    repeated: tuple[Repeated, ...] = ()
+    """Keys that appear twice in one mapping: each is reported and treated as unreadable."""
 
     def position(self, loc: Loc) -> Position:
         """The 1-based (line, column) of `loc`, or of its nearest parent that is in the file.
@@ -82,7 +123,6 @@ def parse_yaml(text: str) -> SourceDocument:
     """Parse one YAML document. Raises YamlSyntaxError for anything that is not plain YAML data."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _DatesAsText
-    yaml.allow_duplicate_keys = False
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as error:
@@ -92,7 +132,24 @@ def parse_yaml(text: str) -> SourceDocument:
     positions: dict[Loc, Position] = {(): (1, 1)}
     converter = _Converter(positions)
     data = converter.convert(tree, (), (1, 1))
-    return SourceDocument(data=data, positions=positions)
+    constructor = yaml.constructor
+    repeated = tuple(
+        _repeated(key, at, positions, text) for key, at in getattr(constructor, "repeated", [])
+    )
+    return SourceDocument(data=data, positions=positions, repeated=repeated)
+
+
+def _repeated(key: str, at: Position, positions: Mapping[Loc, Position], text: str) -> Repeated:
+    first_line = _earlier_key_line(text, key, *at)
+    first = next(
+        (
+            loc
+            for loc, (line, column) in positions.items()
+            if loc and loc[-1] == key and line == first_line and column == at[1]
+        ),
+        None,
+    )
+    return Repeated(key, at, first, first_line)
 
 
 def _syntax_error(error: MarkedYAMLError, text: str) -> YamlSyntaxError:

@@ -44,10 +44,21 @@ class _Known:
     name: str
     kind: PartyKind
     pattern: re.Pattern[str]
+    documents: tuple[str, ...]
+    """The kinds of document in which the name means this party."""
 
 
-def _known(key: str, name: str, kind: PartyKind, pattern: str) -> _Known:
-    return _Known(key, name, kind, re.compile(pattern))
+_BOTH = ("icb-constitution", "icp-terms-of-reference")
+
+
+def _known(
+    key: str, name: str, kind: PartyKind, pattern: str, documents: tuple[str, ...] = _BOTH
+) -> _Known:
+    return _Known(key, name, kind, re.compile(pattern), documents)
+
+
+# An ICB named in full: "NHS Severnmoor Integrated Care Board", "NHS Severnmoor ICB".
+_AN_ICB = r"nhs [\w ]+ (icb|integrated care board)"
 
 
 # Patterns match a name after `normalise` (lower case, punctuation and "the" dropped).
@@ -91,25 +102,37 @@ KNOWN: tuple[_Known, ...] = (
         "chair",
         "Chair",
         "role",
-        r"((nhs [\w ]+? )?(icb|integrated care board|board|icp|partnership) )?"
-        r"chair(man|person|woman)?( of( [\w ]+?)? (icb|integrated care board|board|icp"
-        r"|integrated care partnership|partnership))?",
+        # The ICB's chair, or the board's: not the chair of another body ("Chair of the Trust
+        # Board", "Chair of Kingsbridge Council"), and not the partnership's.
+        rf"(({_AN_ICB}|icb|integrated care board|board|icb board) )?chair(man|person|woman)?"
+        rf"( of (board|icb|integrated care board|icb board|board of icb|{_AN_ICB}))?",
+    ),
+    _known(
+        "chair",
+        "Chair",
+        "role",
+        # In terms of reference, the partnership's chair.
+        r"((icp|integrated care partnership|partnership) )?chair(man|person|woman)?"
+        r"( of (icp|partnership|integrated care partnership|[\w ]+ (integrated care|health and"
+        r" care|health and wellbeing|care) partnership))?",
+        ("icp-terms-of-reference",),
     ),
     _known(
         "chief_executive",
         "Chief Executive",
         "role",
-        r"((nhs [\w ]+? )?(icb|integrated care board) )?chief executive( officer)?"
-        r"( of( [\w ]+?)? (icb|integrated care board))?|ceo",
+        rf"(({_AN_ICB}|icb|integrated care board) )?chief executive( officer)?"
+        rf"( of (icb|integrated care board|{_AN_ICB}))?|(icb )?ceo",
     ),
     _known(
         "deputy_chair",
         "Deputy Chair",
         "role",
-        r"(icb |board )?(deputy|vice) chair(man|person)?( of( [\w ]+?)? (icb|board))?",
+        rf"(icb |board |icp |partnership )?(deputy|vice) chair(man|person|woman)?"
+        rf"( of (icb|board|integrated care board|{_AN_ICB}|icp|partnership))?",
     ),
 )
-KNOWN_NAMES = tuple(known.name.removeprefix("the ") for known in KNOWN)
+KNOWN_NAMES = tuple(dict.fromkeys(known.name.removeprefix("the ") for known in KNOWN))
 """The names offered for completion in the JSON Schema."""
 _BY_KEY = {known.key: known for known in KNOWN}
 
@@ -147,12 +170,15 @@ def acting_part(text: str) -> str:
     return _QUALIFIER.sub("", _BRACKETS.sub("", text)).strip()
 
 
-def known_party(text: str | None) -> Party | None:
-    """The known body or role a name stands for, without looking at any document."""
+def known_party(text: str | None, document: str | None = None) -> Party | None:
+    """The known body or role a name stands for, in either kind of document or in `document`
+    (a kind) only."""
     if not text:
         return None
     for candidate in dict.fromkeys((normalise(text), normalise(acting_part(text)))):
         for known in KNOWN:
+            if document is not None and document not in known.documents:
+                continue
             if candidate and known.pattern.fullmatch(candidate):
                 return Party(known.kind, known.key, known.name)
     return None
@@ -250,6 +276,7 @@ def icb_key(name: str) -> str:
     return normalise(name).replace("integrated care board", "icb").removeprefix("nhs ").strip()
 
 
+_ICB_NAMED = re.compile(r"nhs [\w ]+? (icb|integrated care board)")
 _ICB_SHAPED = re.compile(r"nhs [\w ]+ (icb|integrated care board)")
 # A committee the document names without listing it ("the Remuneration Committee"); a name
 # that starts with an office ("Chair of the Audit Committee") is that office, not a committee.
@@ -284,14 +311,18 @@ def resolve(text: str | None, listed: Listing) -> Party | None:
             return Party("organisation", candidate, listed.organisations[candidate])
         if _COMMITTEE_SHAPED.fullmatch(candidate):
             return Party("committee", candidate, acting_part(text))
-        party = known_party(candidate)
+        party = known_party(candidate, listed.kind)
         if party is not None:
+            own = {icb_key(name) for name, key in listed.own_names.items() if key == "icb"}
+            named = _ICB_NAMED.search(candidate)
+            other = bool(own) and named is not None and icb_key(named.group()) not in own
             # An ICB named in full is this document's ICB, however it is abbreviated, or
             # another one (a cluster partner, a joint committee's member).
             if party.key == "icb" and _ICB_SHAPED.fullmatch(candidate):
-                own = {icb_key(name) for name, key in listed.own_names.items() if key == "icb"}
-                if own and icb_key(candidate) not in own:
-                    return Party("organisation", candidate, acting_part(text))
+                return Party("organisation", candidate, acting_part(text)) if other else party
+            # "Chair of NHS Wealdmoor ICB" in Severnmoor's constitution is not its chair.
+            if party.kind == "role" and other:
+                return None
             return party
     return None
 
@@ -366,11 +397,9 @@ _ICB_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("board", "seats", "*", "removal_by"),
     ("board", "seats", "*", "removal_approved_by"),
     ("board", "seats", "*", "nominating_bodies", "*"),
-    ("board", "seats", "*", "shared_with", "*"),
     ("board", "seats", "*", "holder", "employed_by"),
     ("committees", "*", "reports_to"),
     ("committees", "*", "tor_change_approver"),
-    ("committees", "*", "in_common_with", "*"),
     ("joint_committees", "*", "partners", "*"),
     ("variation", "applicant"),
     ("variation", "approver"),
@@ -389,11 +418,29 @@ _ICP_FIELDS: tuple[tuple[str | int, ...], ...] = (
 )
 
 
+_EMPLOYERS = ("body", "organisation")
+
+# Fields that name another ICB: the other members of a cluster.
+_OTHER_ICB_FIELDS: tuple[tuple[str | int, ...], ...] = (
+    ("board", "seats", "*", "shared_with", "*"),
+    ("committees", "*", "in_common_with", "*"),
+)
+
+
 def party_fields(document: Document) -> Iterator[tuple[Loc, str]]:
     """Every value in the document that names who acts, with where it is."""
     paths = _ICB_FIELDS if document.kind == "icb-constitution" else _ICP_FIELDS
     data = document.model_dump(mode="python", include=None, exclude_none=True)
     for path in paths:
+        yield from _walk(data, path, ())
+
+
+def other_icb_fields(document: Document) -> Iterator[tuple[Loc, str]]:
+    """Every value in the document that names another ICB, with where it is."""
+    if document.kind != "icb-constitution":
+        return
+    data = document.model_dump(mode="python", include=None, exclude_none=True)
+    for path in _OTHER_ICB_FIELDS:
         yield from _walk(data, path, ())
 
 
@@ -420,7 +467,18 @@ def unknown_parties(document: Document) -> list[tuple[Loc, str, str]]:
         if text.strip().casefold() in ("none", "no one", "nobody") or PLACEHOLDER.search(text):
             # A placeholder from `icslint init` is reported as one (ICL004), not as a name.
             continue
-        if resolve(text, listed) is not None:
+        party = resolve(text, listed)
+        if party is not None and loc[-1] == "employed_by" and party.kind not in _EMPLOYERS:
+            found.append(
+                (
+                    loc,
+                    text,
+                    f'"{" ".join(text.split())}" is a role or committee, not an employer. Name '
+                    "the body that employs the post-holder: the ICB, or an organisation.",
+                )
+            )
+            continue
+        if party is not None:
             continue
         hint = suggestion(text, listed)
         advice = f' Did you mean "{hint}"?' if hint else ""
@@ -440,4 +498,34 @@ def unknown_parties(document: Document) -> list[tuple[Loc, str, str]]:
                 f"organisation it lists under {lists}.",
             )
         )
+    for loc, text in other_icb_fields(document):
+        party = resolve(text, listed)
+        if party is not None and party.kind == "organisation" and _names_an_icb(party, document):
+            continue
+        if PLACEHOLDER.search(text):
+            continue
+        said = " ".join(text.split())
+        what = (
+            "this ICB itself"
+            if party is not None and party.key == "icb"
+            else "not another integrated care board"
+        )
+        found.append(
+            (
+                loc,
+                text,
+                f'"{said}" is {what}. Name another ICB in full, for example "NHS Wealdmoor '
+                'Integrated Care Board", as listed under cluster.icbs.',
+            )
+        )
     return found
+
+
+def _names_an_icb(party: Party, document: Document) -> bool:
+    """Whether an organisation is an ICB: named as one, or listed in the cluster."""
+    from icslint.models.icb import IcbConstitution
+
+    if _ICB_SHAPED.fullmatch(party.key):
+        return True
+    cluster = document.cluster if isinstance(document, IcbConstitution) else None
+    return cluster is not None and party.key in {normalise(name) for name in cluster.icbs}

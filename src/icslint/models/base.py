@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from functools import cache
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -34,11 +36,55 @@ class Model(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _drop_extension_keys(cls, data: Any) -> Any:
-        # `x-` keys carry the user's own facts, as in OpenAPI; they are not part of the schema.
-        if isinstance(data, dict) and any(str(key).startswith("x-") for key in data):
-            return {k: v for k, v in data.items() if not str(k).startswith("x-")}
-        return data
+    def _as_written(cls, data: Any) -> Any:
+        """Drop `x-` keys (the user's own facts, as in OpenAPI) and read a code the way people
+        type it: "Draft", "in force" and "Acting" are draft, in_force and acting."""
+        if not isinstance(data, dict):
+            return data
+        if data.get("schema_version") == "1":
+            # `schema_version: "1"`, quoted, means the same as 1.
+            data = {**data, "schema_version": 1}
+        codes = _codes(cls)
+        read: dict[Any, Any] = {}
+        for key, value in data.items():
+            if str(key).startswith("x-"):
+                continue
+            allowed = codes.get(key)
+            if allowed:
+                value = _code(value, allowed)
+            read[key] = value
+        return read
+
+
+def _code(value: Any, allowed: frozenset[str]) -> Any:
+    """A code written with capitals, spaces or hyphens, as the schema spells it, if it is one."""
+    if isinstance(value, list):
+        return [_code(item, allowed) for item in value]
+    if isinstance(value, str) and value not in allowed:
+        spelled = "_".join(value.strip().casefold().replace("-", " ").split())
+        if spelled in allowed:
+            return spelled
+    return value
+
+
+@cache
+def _codes(model: type[BaseModel]) -> dict[str, frozenset[str]]:
+    """For each field of a model that takes codes (a Literal, or a list of them), the codes."""
+    found: dict[str, frozenset[str]] = {}
+    for name, field in model.model_fields.items():
+        literals = _literals(field.annotation)
+        if literals:
+            found[name] = literals
+    return found
+
+
+def _literals(annotation: Any) -> frozenset[str]:
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return frozenset(a for a in get_args(annotation) if isinstance(a, str))
+    if origin in (Union, UnionType, tuple, list):
+        return frozenset(v for arg in get_args(annotation) for v in _literals(arg))
+    return frozenset()
 
 
 PositiveInt = Annotated[int, Field(ge=1)]

@@ -7,9 +7,9 @@ than a bare "field required".
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from icslint.models.base import (
     LocalAuthority,
@@ -21,6 +21,9 @@ from icslint.models.base import (
     Text,
 )
 from icslint.models.values import Count, PartialDate
+
+# Another ICB, by its full name; editors offer the pattern.
+IcbName = Annotated[str, Field(min_length=1, examples=["NHS <area> Integrated Care Board"])]
 
 SeatRole = Literal["chair", "chief_executive", "ordinary"]
 SeatCategory = Literal["executive", "non_executive", "partner", "other"]
@@ -258,7 +261,7 @@ class Seat(Model):
     """For the chief executive: whether the seat is the ICB's accountable officer."""
     holder: PostHolder | None = None
     """How the seat is held now, where it matters: acting, interim or seconded."""
-    shared_with: tuple[PartyName, ...] = ()
+    shared_with: tuple[IcbName, ...] = ()
     """Other ICBs whose boards have the same post-holder in the same post (a chair, chief
     executive or executive shared across a cluster). Each ICB still appoints under its own
     constitution."""
@@ -402,7 +405,7 @@ class Committee(Model):
     members: tuple[CommitteeMember, ...] = ()
     """The committee's members, where the document lists them (a place committee's members
     may include people who are not on the board)."""
-    in_common_with: tuple[PartyName, ...] = ()
+    in_common_with: tuple[IcbName, ...] = ()
     """The other ICBs whose committees meet with this one as committees in common. Each
     committee decides only for its own ICB."""
     separate_decisions: bool | None = None
@@ -716,3 +719,15 @@ class IcbConstitution(Model):
     defined_terms_used: tuple[Text, ...] = ()
     """The defined terms the text uses, for example "Partner Member", to match against the
     definitions."""
+
+    @field_validator("definitions", mode="before")
+    @classmethod
+    def _terms_only(cls, value: Any) -> Any:
+        # Every mapping may carry notes and x- keys for people; here they are not terms.
+        if isinstance(value, dict):
+            return {
+                term: text
+                for term, text in value.items()
+                if term != "notes" and not str(term).startswith("x-")
+            }
+        return value

@@ -20,7 +20,7 @@ _MONTHS = {
     name.casefold(): number
     for number in range(1, 13)
     for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
+} | {"sept": 9}
 _NUMERIC = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?$")
 # "August 2024", "1 August 2024", "Aug 2024", "1st August 2024"
 _WORDS = re.compile(

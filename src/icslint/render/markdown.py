@@ -18,11 +18,11 @@ from markupsafe import Markup
 
 from icslint.diagnostics import Diagnostic
 from icslint.models import Document
-from icslint.models.values import PartialDate
+from icslint.models.values import Count, PartialDate
 from icslint.packaged import text_environment
 from icslint.printable import printable
 from icslint.render.gaps import Gap, Gaps
-from icslint.vocabulary import icp_appointer
+from icslint.vocabulary import approval_named, icp_appointer, names_body, partnership_icb
 
 TEMPLATES = {
     "icb-constitution": "icb-constitution.md.j2",
@@ -56,6 +56,37 @@ def english_date(value: dt.date | PartialDate) -> str:
     if isinstance(value, PartialDate):
         return value.in_words()
     return f"{value.day} {value:%B %Y}"
+
+
+def when(value: dt.date | PartialDate) -> str:
+    """A date after a verb: "on 14 March 2025", "in September 2025", "in 2025"."""
+    if isinstance(value, PartialDate):
+        return value.when()
+    return f"on {english_date(value)}"
+
+
+def exact_total(items: Sequence[object], missing: int | None = None) -> int | None:
+    """The sum of the items' `count`s, or None unless every item gives an exact count. With
+    `missing`, an item without a count stands for that many (an ICP member row is one member),
+    unless it gives its members by reference."""
+    total = 0
+    for item in items:
+        count = getattr(item, "count", None)
+        if count is None and missing is not None and not getattr(item, "by_reference", None):
+            total += missing
+        elif not isinstance(count, Count) or not count.exact or count.least is None:
+            return None
+        else:
+            total += count.least
+    return total
+
+
+def several(count: Count | None) -> bool:
+    """Whether a seat's count may be more than one member ("2", "at least 2", "unknown"), so
+    that a sentence about the seat takes a plural verb."""
+    if count is None:
+        return False
+    return not count.exact or (count.least or 0) > 1
 
 
 def english_list(items: Sequence[object], conjunction: str = "and") -> str:
@@ -164,10 +195,16 @@ def environment(gaps: Gaps) -> Environment:
     env = text_environment(_finalizer(gaps))
     env.filters["english_list"] = english_list
     env.filters["english_date"] = english_date
+    env.filters["when"] = when
     env.filters["md"] = lambda value: Markup(escape_markdown(_as_text(value)))
     env.globals["gap"] = lambda what, key=None: gap_markup(gaps.record(what, key))
     env.globals["at"] = gaps.at
     env.globals["icp_appointer"] = icp_appointer
+    env.globals["approval_named"] = approval_named
+    env.globals["names_body"] = names_body
+    env.globals["partnership_icb"] = partnership_icb
+    env.globals["exact_total"] = exact_total
+    env.globals["several"] = several
     return env
 
 
@@ -186,7 +223,8 @@ def compose(
     annex of its open findings and the facts it does not state."""
     gaps = Gaps(document)
     env = environment(gaps)
-    body = env.get_template(TEMPLATES[document.kind]).render(doc=document, n=Numbering())
+    template = env.get_template(TEMPLATES[document.kind])
+    body = template.render(doc=document, n=Numbering(), draft=draft)
     found = gaps.found
     text = _tidy(body)
     if draft:
