@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, check_json, found_outcomes
+from conftest import EXAMPLES, check_json, found_outcomes, run
 from icslint.json_schema import schema_for
 from icslint.vocabulary import known_party
 
@@ -190,3 +190,110 @@ def test_the_schema_offers_the_known_bodies_for_completion() -> None:
         (EXAMPLES.parent / "schemas" / "icb-constitution.schema.json").read_text(encoding="utf-8")
     )
     assert committed["$defs"]["Seat"]["properties"]["appointed_by"] == seat["appointed_by"]
+
+
+@pytest.mark.parametrize(
+    "appointer",
+    [
+        "Chair of Kingsbridge Health and Wellbeing Board",
+        "Chair of the Trust Board",
+        "ICP Chair",
+        "Chair of the Partnership",
+        "Chair of NHS Wealdmoor ICB",
+        "Chair of NHS England Board",
+    ],
+)
+def test_another_bodys_chair_is_not_the_icbs_chair(tmp_path: Path, appointer: str) -> None:
+    path, lines = variant(
+        tmp_path,
+        (
+            CEO_APPOINTER,
+            f"      appointed_by: {appointer}\n      appointment_approved_by: NHS England\n",
+        ),
+    )
+    code, report = check_json(str(path))
+    at = line_of(lines, appointer)
+    assert (at, "ICL002", "breach") in found_outcomes(report)
+    assert code == 1
+
+
+def test_codes_are_read_as_people_type_them(tmp_path: Path) -> None:
+    path, _ = variant(
+        tmp_path,
+        ("      role: chair\n", "      role: Chair\n"),
+        ("schema_version: 1\n", 'schema_version: "1"\n'),
+        ("    - id: nem_audit\n", "    - id: nem_audit\n      holder: {arrangement: Interim}\n"),
+    )
+    code, report = check_json(str(path))
+    assert report["diagnostics"] == []
+    assert code == 0
+
+
+def test_a_version_number_written_as_a_number_is_asked_to_be_quoted(tmp_path: Path) -> None:
+    path, lines = variant(tmp_path, ('  version: "2.1"\n', "  version: 2.1\n"))
+    _, report = check_json(str(path))
+    [problem] = [d for d in report["diagnostics"] if d["code"] == "ICL002"]  # type: ignore[union-attr]
+    assert (problem["line"], problem["message"]) == (
+        line_of(lines, "  version: 2.1"),
+        'meta.version must be text: put it in quotes, for example "2.1".',
+    )
+
+
+def test_a_repeated_key_is_reported_and_the_rest_is_still_checked(tmp_path: Path) -> None:
+    path, lines = variant(
+        tmp_path,
+        ("meta:\n", "meta:\n  notes: first\n  notes: second\n"),
+        (
+            CHAIR_APPOINTER,
+            "      appointed_by: The Board\n      appointment_approved_by: Secretary of State\n",
+        ),
+    )
+    code, report = check_json(str(path))
+    assert found_outcomes(report) == {
+        (line_of(lines, "notes: second"), "ICL001", "breach"),
+        (line_of(lines, "appointed_by: The Board"), "ICB050", "breach"),
+    }
+    assert code == 1
+
+
+def test_a_mistyped_role_is_not_reported_as_a_board_without_a_chair(tmp_path: Path) -> None:
+    path, lines = variant(tmp_path, ("      role: chair\n", "      role: chairwoman\n"))
+    _, report = check_json(str(path))
+    at = line_of(lines, "role: chairwoman")
+    assert found_outcomes(report) == {
+        (at, "ICL002", "breach"),
+        (at, "ICB010", "not-stated"),
+        (at, "ICB011", "not-stated"),
+        (at, "ICB050", "not-stated"),
+    }
+
+
+def test_a_post_is_shared_only_with_another_icb(tmp_path: Path) -> None:
+    path, lines = variant(
+        tmp_path,
+        ("    - id: nem_audit\n", "    - id: nem_audit\n      shared_with: [Chief Executive]\n"),
+    )
+    _, report = check_json(str(path))
+    [problem] = [d for d in report["diagnostics"] if d["code"] == "ICL002"]  # type: ignore[union-attr]
+    assert problem["line"] == line_of(lines, "shared_with: [Chief Executive]")
+    assert problem["message"].startswith('"Chief Executive" is not another integrated care board.')
+
+
+def test_an_employer_is_a_body_not_a_role(tmp_path: Path) -> None:
+    path, lines = variant(
+        tmp_path,
+        ("    - id: nem_audit\n", "    - id: nem_audit\n      holder: {employed_by: the Chair}\n"),
+    )
+    _, report = check_json(str(path))
+    [problem] = [d for d in report["diagnostics"] if d["code"] == "ICL002"]  # type: ignore[union-attr]
+    assert problem["line"] == line_of(lines, "employed_by: the Chair")
+    assert problem["message"].startswith('"the Chair" is a role or committee, not an employer.')
+
+
+def test_a_file_with_parts_that_cannot_be_read_is_not_rendered(tmp_path: Path) -> None:
+    path, _ = variant(tmp_path, ("board:\n", "board:\n  meetings_per_year: 6\n"))
+    output = tmp_path / "out.md"
+    code, _, err = run("render", str(path), "-o", str(output), "--draft")
+    assert code == 1
+    assert "parts of it could not be read" in err
+    assert not output.exists()
