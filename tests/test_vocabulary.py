@@ -297,3 +297,16 @@ def test_a_file_with_parts_that_cannot_be_read_is_not_rendered(tmp_path: Path) -
     assert code == 1
     assert "parts of it could not be read" in err
     assert not output.exists()
+
+
+def test_a_committee_chaired_from_a_seat_the_board_does_not_have_gets_a_suggestion(
+    tmp_path: Path,
+) -> None:
+    path, lines = variant(tmp_path, ("    chair_seat: nem_audit\n", "    chair_seat: nem_audti\n"))
+    _, report = check_json(str(path))
+    [problem] = [d for d in report["diagnostics"] if d["code"] == "ICL002"]  # type: ignore[union-attr]
+    assert (problem["line"], problem["message"]) == (
+        line_of(lines, "chair_seat: nem_audti"),
+        '"nem_audti" is not a seat of the board. Did you mean "nem_audit"? Name a seat by its '
+        "id or title, as listed under board.seats.",
+    )

@@ -420,6 +420,12 @@ _ICP_FIELDS: tuple[tuple[str | int, ...], ...] = (
 
 _EMPLOYERS = ("body", "organisation")
 
+# Fields that name a seat of the board (by id or title): who chairs a committee, who sits on it.
+_SEAT_FIELDS: tuple[tuple[str | int, ...], ...] = (
+    ("committees", "*", "chair_seat"),
+    ("committees", "*", "member_seats", "*"),
+)
+
 # Fields that name another ICB: the other members of a cluster.
 _OTHER_ICB_FIELDS: tuple[tuple[str | int, ...], ...] = (
     ("board", "seats", "*", "shared_with", "*"),
@@ -432,6 +438,15 @@ def party_fields(document: Document) -> Iterator[tuple[Loc, str]]:
     paths = _ICB_FIELDS if document.kind == "icb-constitution" else _ICP_FIELDS
     data = document.model_dump(mode="python", include=None, exclude_none=True)
     for path in paths:
+        yield from _walk(data, path, ())
+
+
+def _seat_fields(document: Document) -> Iterator[tuple[Loc, str]]:
+    """Every value in a constitution that names a seat of its board, with where it is."""
+    if document.kind != "icb-constitution" or document.board is None:
+        return
+    data = document.model_dump(mode="python", include=None, exclude_none=True)
+    for path in _SEAT_FIELDS:
         yield from _walk(data, path, ())
 
 
@@ -496,6 +511,19 @@ def unknown_parties(document: Document) -> list[tuple[Loc, str, str]]:
                 f"place.{advice} Name NHS England, the Secretary of State, the ICB, the Board, "
                 f"the Chair, the Chief Executive, a seat or committee of this document, or an "
                 f"organisation it lists under {lists}.",
+            )
+        )
+    for loc, text in _seat_fields(document):
+        if PLACEHOLDER.search(text) or normalise(text) in listed.seats:
+            continue
+        close = difflib.get_close_matches(normalise(text), list(listed.seats), n=1, cutoff=0.6)
+        advice = f' Did you mean "{listed.seats[close[0]]}"?' if close else ""
+        found.append(
+            (
+                loc,
+                text,
+                f'"{" ".join(text.split())}" is not a seat of the board.{advice} Name a seat by '
+                "its id or title, as listed under board.seats.",
             )
         )
     for loc, text in other_icb_fields(document):
