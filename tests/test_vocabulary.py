@@ -310,3 +310,15 @@ def test_a_committee_chaired_from_a_seat_the_board_does_not_have_gets_a_suggesti
         '"nem_audti" is not a seat of the board. Did you mean "nem_audit"? Name a seat by its '
         "id or title, as listed under board.seats.",
     )
+
+
+def test_a_seat_id_used_twice_is_a_file_problem(tmp_path: Path) -> None:
+    path, lines = variant(tmp_path, ("    - id: nem_people\n", "    - id: nem_audit\n"))
+    _, report = check_json(str(path))
+    problems = [d for d in report["diagnostics"] if d["code"] == "ICL002"]  # type: ignore[union-attr]
+    second = [n for n, line in enumerate(lines, 1) if line == "    - id: nem_audit"][1]
+    assert (problems[0]["line"], problems[0]["message"]) == (
+        second,
+        'The seat id "nem_audit" is already used by board.seats[5]. Give each seat its own id: '
+        "committees, quorums and designations name seats by id.",
+    )

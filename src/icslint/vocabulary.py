@@ -441,6 +441,27 @@ def party_fields(document: Document) -> Iterator[tuple[Loc, str]]:
         yield from _walk(data, path, ())
 
 
+def _repeated_seat_ids(document: Document) -> Iterator[tuple[Loc, str, str]]:
+    """A seat id used by a second seat: committees, quorums and designations name seats by id,
+    so the second seat cannot be told apart from the first."""
+    from icslint.models.icb import IcbConstitution
+
+    if not isinstance(document, IcbConstitution) or document.board is None:
+        return
+    first: dict[str, int] = {}
+    for index, seat in enumerate(document.board.seats):
+        if seat.id in first:
+            yield (
+                ("board", "seats", index, "id"),
+                seat.id,
+                f'The seat id "{seat.id}" is already used by board.seats[{first[seat.id]}]. '
+                "Give each seat its own id: committees, quorums and designations name seats by "
+                "id.",
+            )
+        else:
+            first[seat.id] = index
+
+
 def _seat_fields(document: Document) -> Iterator[tuple[Loc, str]]:
     """Every value in a constitution that names a seat of its board, with where it is."""
     if document.kind != "icb-constitution" or document.board is None:
@@ -513,6 +534,7 @@ def unknown_parties(document: Document) -> list[tuple[Loc, str, str]]:
                 f"organisation it lists under {lists}.",
             )
         )
+    found.extend(_repeated_seat_ids(document))
     for loc, text in _seat_fields(document):
         if PLACEHOLDER.search(text) or normalise(text) in listed.seats:
             continue
