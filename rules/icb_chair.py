@@ -279,6 +279,7 @@ def _audit_chairs(doc: IcbConstitution) -> Iterator[tuple[int, str]]:
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 1"), UIN_45636],
     requires="content",
+    in_force="nhse-icb-guidance-2024-07",
 )
 def deputy_chair(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding | NotApplicable]:
     """One non-executive member, and only one, must be designated deputy chair.
@@ -338,6 +339,7 @@ def _deputy_chair_findings(found: list[tuple[int, Seat]]) -> Iterator[Finding]:
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 1")],
     requires="content",
+    in_force="nhse-icb-guidance-2024-07",
 )
 def deputy_chair_not_audit_chair(
     doc: IcbConstitution, options: NoOptions
@@ -387,6 +389,7 @@ _DEPUTY_TITLE = re.compile(r"\b(deputy|vice)[\s-]*chair", re.IGNORECASE)
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 1, first and second sub-points"), sch1b("5")],
     requires="content",
+    in_force="nhse-icb-guidance-2024-07",
 )
 def deputy_chair_is_a_designation(
     doc: IcbConstitution, options: NoOptions
@@ -476,6 +479,7 @@ def _designation_findings(doc: IcbConstitution) -> Iterator[Finding]:
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 2")],
     requires="content",
+    in_force="nhse-icb-guidance-2024-07",
 )
 def senior_non_executive_member(
     doc: IcbConstitution, options: NoOptions
@@ -545,6 +549,7 @@ def _describe(seat: Seat, field: str) -> str:
     severity=Severity.WARNING,
     citations=[nhse_governance("bullet 2")],
     requires="conduct",
+    in_force="nhse-icb-guidance-2024-07",
 )
 def senior_non_executive_member_role(
     doc: IcbConstitution, options: NoOptions
@@ -599,6 +604,7 @@ def senior_non_executive_member_role(
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 2, first sub-point")],
     requires="content",
+    in_force="nhse-icb-guidance-2024-07",
 )
 def senior_non_executive_deputy_not_audit_chair(
     doc: IcbConstitution, options: NoOptions
@@ -650,6 +656,7 @@ def senior_non_executive_deputy_not_audit_chair(
     severity=Severity.ERROR,
     citations=[nhse_governance("bullet 1, second sub-point")],
     requires="conduct",
+    in_force="nhse-icb-guidance-2024-07",
 )
 def quorum_without_chair(
     doc: IcbConstitution, options: NoOptions

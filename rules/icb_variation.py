@@ -218,6 +218,7 @@ def variation_procedure(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     level=Level.NHSE_POLICY,
     severity=Severity.WARNING,
     requires="conduct",
+    in_force="nhse-icb-guidance-2024-07",
     citations=[
         Citation(NHSE_GOVERNANCE, "About this guidance, paragraph 2", NHSE_GOVERNANCE_URL),
         UIN_45636,
@@ -297,6 +298,7 @@ def updated_model_basis(doc: IcbConstitution, options: NoOptions) -> Iterator[Fi
     level=Level.NHSE_POLICY,
     severity=Severity.INFO,
     requires="conduct",
+    in_force="nhse-icb-guidance-2024-07",
     citations=[
         Citation(
             NHSE_GOVERNANCE,

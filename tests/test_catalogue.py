@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import ROOT, run
 from icslint.registry import discover
 
@@ -25,6 +27,7 @@ def test_rules_json_lists_every_rule_with_the_agreed_keys() -> None:
             "severity",
             "applies_to",
             "requires",
+            "in_force",
             "provision",
             "citations",
         ]
@@ -45,6 +48,13 @@ def test_rules_json_entry_for_icb010() -> None:
         "severity": "error",
         "applies_to": "icb-constitution",
         "requires": "content",
+        "in_force": {
+            "event": "hca-2022-commencement",
+            "from": "2022-07-01",
+            "source": "https://www.legislation.gov.uk/uksi/2022/734",
+            "until_event": None,
+            "until": None,
+        },
         "provision": 'Schedule 1B paragraph 3(1): "The constitution must provide for the '
         "integrated care board to consist of\u2014 (a) a chair ..., (b) a chief executive ..., "
         'and (c) at least three other members". The constitution itself must provide for this '
@@ -93,3 +103,47 @@ def test_docs_rules_md_is_generated_from_the_registry() -> None:
     # Regenerate with: icslint rules --format markdown > docs/rules.md
     _, out, _ = run("rules", "--format", "markdown")
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == out
+
+
+def test_explain_shows_when_the_requirement_came_into_force_and_where_that_was_read() -> None:
+    _, out, _ = run("explain", "ICB052")
+    window = out.split("In force:\n", 1)[1].split("\n\n", 1)[0]
+    assert " ".join(window.split()).startswith(
+        "From July 2024: NHS England's updated guidance on ICB constitutions and governance"
+    )
+    assert "DHSC's written answer UIN 45636" in window
+    assert window.rstrip().endswith(
+        "https://england.nhs.uk/long-read/guidance-on-integrated-care-board-constitutions-and-"
+        "governance"
+    )
+    _, out, _ = run("explain", "ICB010")
+    assert "From 1 July 2022: Integrated care boards and partnerships established" in " ".join(
+        out.split()
+    )
+
+
+def test_every_rule_dates_from_a_known_event_with_a_source() -> None:
+    from icslint import law
+
+    events = law.events()
+    for entry in json.loads(run("rules", "--format", "json")[1]):
+        if entry["code"].startswith("ICL"):
+            assert entry["in_force"] is None
+            continue
+        window = entry["in_force"]
+        assert window["event"] in events, entry["code"]
+        assert window["source"].startswith("https://"), entry["code"]
+    july_2024 = {"ICB052", "ICB053", "ICB054", "ICB055", "ICB056", "ICB057", "ICB058"}
+    for entry in json.loads(run("rules", "--format", "json")[1]):
+        if entry["code"] in july_2024 | {"ICB161", "ICB162"}:
+            assert entry["in_force"]["event"] == "nhse-icb-guidance-2024-07", entry["code"]
+
+
+def test_a_rule_naming_an_unknown_event_is_refused() -> None:
+    from dataclasses import replace
+
+    from icslint.registry import RuleSetError, discover, validate
+
+    spec = next(s for s in discover() if s.code == "ICB010")
+    with pytest.raises(RuleSetError, match="ICB010: unknown event 'no-such-act'"):
+        validate([replace(spec, in_force="no-such-act")])

@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Sequence
 from importlib import resources
 
+from icslint import law
 from icslint.diagnostics import Requires
 from icslint.registry import BUILTIN_PACKAGE, RuleSpec
 
@@ -37,6 +38,35 @@ SECTION_TITLES = {
 }
 
 
+def window_text(spec: RuleSpec) -> str:
+    """When the rule's requirement came into force (and ended), and where that was read."""
+    events = law.events()
+    start = events[spec.in_force]
+    since = start.since()
+    text = f"{since[:1].upper()}{since[1:]}: {start.title} ({start.provision}). {start.read}"
+    if spec.until is not None:
+        end = events[spec.until]
+        ended = f"from {end.in_force.in_words()}" if end.in_force else "when it commences"
+        text += f" Ends {ended}: {end.title} ({end.provision})."
+    return f"{text} Source: {start.source}"
+
+
+def window_data(spec: RuleSpec) -> dict[str, str | None] | None:
+    """The rule's in-force window for `rules --format json` (None for icslint's own codes)."""
+    if spec.check is None:
+        return None
+    events = law.events()
+    start = events[spec.in_force]
+    end = events[spec.until] if spec.until else None
+    return {
+        "event": start.id,
+        "from": str(start.in_force) if start.in_force else None,
+        "source": start.source,
+        "until_event": end.id if end else None,
+        "until": str(end.in_force) if end and end.in_force else None,
+    }
+
+
 def as_data(specs: Sequence[RuleSpec]) -> list[dict[str, object]]:
     """`icslint rules --format json`: one object per rule."""
     return [
@@ -48,6 +78,7 @@ def as_data(specs: Sequence[RuleSpec]) -> list[dict[str, object]]:
             "severity": spec.severity.value,
             "applies_to": spec.applies_to,
             "requires": spec.requires.value if spec.requires else None,
+            "in_force": window_data(spec),
             "provision": spec.sections.get("Provision"),
             "citations": [c.as_dict() for c in spec.citations],
         }
@@ -97,6 +128,8 @@ def as_markdown(specs: Sequence[RuleSpec]) -> str:
             f"Level: {spec.level.value}. Default severity: {spec.severity.value}. "
             f"Applies to: {spec.applies_to}. Requires: {requires_text(spec)}."
         )
+        if spec.check is not None:
+            out += ["", f"*In force.* {window_text(spec)}"]
         for name, title in SECTION_TITLES.items():
             text = spec.sections.get(name)
             if text:
@@ -143,6 +176,20 @@ def explain(spec: RuleSpec) -> str:
         f"Applies to: {spec.applies_to}.",
         f"Requires: {requires_text(spec)}.",
     ]
+    if spec.check is not None:
+        out += [
+            "",
+            "In force:",
+            # Links are not broken across lines, so a terminal can open them.
+            textwrap.fill(
+                window_text(spec),
+                88,
+                initial_indent="  ",
+                subsequent_indent="  ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            ),
+        ]
     for name, title in SECTION_TITLES.items():
         text = spec.sections.get(name)
         if text:

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from icslint import law
 from icslint.diagnostics import (
     Citation,
     Finding,
@@ -68,6 +69,10 @@ class RuleSpec:
     doc: str = ""
     settings: BaseModel | None = field(default=None, compare=False)
     """The rule's options as configured, if configuration set any."""
+    in_force: str = "hca-2022-commencement"
+    """The event (icslint.law) the requirement dates from."""
+    until: str | None = None
+    """The event that ended the requirement, if one has."""
 
     def option_values(self) -> BaseModel:
         """The options the rule runs with: as configured, or the defaults."""
@@ -93,12 +98,15 @@ def rule(
     citations: Sequence[Citation],
     requires: Requires | str | None = None,
     options: type[BaseModel] = NoOptions,
+    in_force: str = "hca-2022-commencement",
+    until: str | None = None,
 ) -> Callable[[F], F]:
     """Declare a rule. The function's docstring is its documentation.
 
     `requires` is "content" when the provision says the document itself must contain, specify
     or provide for the thing the rule looks for, and "conduct" when it is a duty on the body
-    that the document need not repeat; it decides whether silence is a breach.
+    that the document need not repeat; it decides whether silence is a breach. `in_force` and
+    `until` name the events (icslint.law) that started and ended the requirement.
     """
 
     def attach(function: F) -> F:
@@ -113,6 +121,8 @@ def rule(
             check=function,
             options=options,
             doc=inspect.getdoc(function) or "",
+            in_force=in_force,
+            until=until,
         )
         function.icslint_rule = spec  # type: ignore[attr-defined]
         return function
@@ -204,6 +214,12 @@ def validate(specs: Iterable[RuleSpec]) -> tuple[RuleSpec, ...]:
             raise RuleSetError(f"{spec.code} [{spec.slug}] is declared twice")
         if spec.applies_to not in KINDS:
             raise RuleSetError(f"{spec.code}: unknown document kind {spec.applies_to!r}")
+        known = law.events()
+        for event in (spec.in_force, spec.until):
+            if event is not None and event not in known:
+                raise RuleSetError(
+                    f"{spec.code}: unknown event {event!r}; use one of: {', '.join(known)}"
+                )
         by_code[spec.code] = spec
         slugs.add(spec.slug)
     return tuple(sorted(by_code.values(), key=lambda s: s.code))
