@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from enum import IntEnum, StrEnum
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from icslint import __version__, catalogue
+from icslint import __version__, catalogue, law
 from icslint.diagnostics import Severity
 from icslint.engine import PathError, Result, lint_paths
 from icslint.registry import RuleSetError, RuleSpec, discover
@@ -142,6 +143,15 @@ def check(
             "passes every changed YAML file)."
         ),
     ] = False,
+    as_at: Annotated[
+        str | None,
+        typer.Option(
+            "--as-at",
+            metavar="DATE|effective",
+            help="Apply the law in force on this date (YYYY-MM-DD; default today), or with "
+            "'effective' on each document's own effective date.",
+        ),
+    ] = None,
 ) -> None:
     """Check documents against the Act, NHS England policy and guidance."""
     from icslint import settings
@@ -155,11 +165,15 @@ def check(
         fail_on_not_stated=fail_on_not_stated,
     )
     try:
+        day = law.parse_as_at(as_at) if as_at is not None else None
+    except ValueError as error:
+        raise _fail(str(error)) from None
+    try:
         plan = _plan(config_file, command_line)
         if show_config:
             _show(plan)
             raise typer.Exit(ExitCode.OK)
-        result = lint_paths(paths or [Path(".")], plan.rules, plan, only_documents)
+        result = lint_paths(paths or [Path(".")], plan.rules, plan, only_documents, day)
     except (UnknownSelector, PathError, RuleSetError) as error:
         raise _fail(str(error)) from None
     if result.files == 0:
@@ -222,9 +236,27 @@ def list_rules(
     output_format: Annotated[
         RulesFormat, typer.Option("--format", "-f", help="Output format.")
     ] = RulesFormat.text,
+    as_at: Annotated[
+        str | None,
+        typer.Option(
+            "--as-at",
+            metavar="DATE",
+            help="Only the rules whose requirements are in force on this date (YYYY-MM-DD).",
+        ),
+    ] = None,
 ) -> None:
     """List every rule: code, name, level, default severity, document kind and title."""
     specs = _catalogue()
+    if as_at is not None:
+        try:
+            day = law.parse_as_at(as_at)
+        except ValueError:
+            day = None
+        if not isinstance(day, dt.date):
+            raise _fail(f"--as-at {as_at!r}: give a date written YYYY-MM-DD, or 'today'")
+        specs = tuple(
+            s for s in specs if s.check is None or not law.not_in_force(s.in_force, s.until, day)
+        )
     if output_format is RulesFormat.json:
         typer.echo(json.dumps(catalogue.as_data(specs), indent=2, ensure_ascii=False))
     elif output_format is RulesFormat.markdown:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -9,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from icslint import suppressions
+from icslint import law, suppressions
 from icslint.diagnostics import (
     Diagnostic,
     Finding,
@@ -136,10 +137,11 @@ _OUTCOME_ORDER = (Outcome.BREACH, Outcome.NOT_STATED)
 
 
 def _lint(
-    text: str, path: str, rules: Sequence[RuleSpec]
+    text: str, path: str, rules: Sequence[RuleSpec], as_at: law.AsAt | None = None
 ) -> tuple[Document | None, list[Diagnostic], list[RuleResult]]:
     """The validated document (None if the text is not one), its diagnostics, and every
-    rule's outcome on it."""
+    rule's outcome on it, under the law in force on `as_at` (today unless given; "effective":
+    the document's own effective date)."""
     loaded = load(text, path)
     if loaded.source is None:
         return None, list(loaded.problems), []
@@ -147,9 +149,14 @@ def _lint(
     if loaded.document is None:
         return None, sorted(diagnostics), []
     document, source = loaded.document, loaded.source
+    day = _law_day(document, as_at)
     results: list[RuleResult] = []
     for spec in rules:
         if spec.check is None:
+            continue
+        not_law = law.not_in_force(spec.in_force, spec.until, day)
+        if not_law is not None and spec.applies_to == document.kind:
+            results.append(RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, not_law))
             continue
         if spec.applies_to != document.kind:
             results.append(
@@ -281,7 +288,17 @@ class FileOutcome:
         return self.document.kind if self.document is not None else None
 
 
-def check_file(path: Path, rules: Sequence[RuleSpec]) -> FileOutcome:
+def _law_day(document: Document, as_at: law.AsAt | None) -> dt.date:
+    """The day whose law applies to a document: the day asked for; with "effective", the first
+    day the document could have taken effect (today if it does not say)."""
+    if isinstance(as_at, dt.date):
+        return as_at
+    if as_at == "effective":
+        return law.effective_date(document) or dt.date.today()
+    return dt.date.today()
+
+
+def check_file(path: Path, rules: Sequence[RuleSpec], as_at: law.AsAt | None = None) -> FileOutcome:
     """Read and check one file. Raises PathError if it cannot be read."""
     shown = path.as_posix()
     try:
@@ -291,7 +308,7 @@ def check_file(path: Path, rules: Sequence[RuleSpec]) -> FileOutcome:
     text = decode(raw, shown)
     if isinstance(text, Diagnostic):
         return FileOutcome(shown, None, "", (text,))
-    document, diagnostics, results = _lint(text, shown, rules)
+    document, diagnostics, results = _lint(text, shown, rules, as_at)
     return FileOutcome(shown, document, text, tuple(diagnostics), tuple(results))
 
 
@@ -339,9 +356,11 @@ def lint_paths(
     rules: Sequence[RuleSpec],
     plan: Plan | None = None,
     only_documents: bool = False,
+    as_at: law.AsAt | None = None,
 ) -> Result:
     """Check files and folders. Raises PathError for a path that is missing or unreadable."""
-    outcomes = [check_file(path, rules) for path in find_files(paths, only_documents)]
+    files = find_files(paths, only_documents)
+    outcomes = [check_file(path, rules, as_at) for path in files]
     return combine(outcomes, rules, plan)
 
 

@@ -6,9 +6,11 @@ where that date was read, can be shown to users and checked against a document's
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 from ruamel.yaml import YAML
 
@@ -55,3 +57,54 @@ def events() -> dict[str, Event]:
             read=" ".join(str(entry["read"]).split()),
         )
     return found
+
+
+AsAt = dt.date | Literal["effective"]
+"""The day whose law a check applies: a date, or each document's own effective date."""
+
+
+def parse_as_at(text: str) -> AsAt:
+    """`--as-at`: a date written YYYY-MM-DD, `today`, or `effective`. Raises ValueError."""
+    word = text.strip().casefold()
+    if word == "effective":
+        return "effective"
+    if word == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(
+            f"--as-at {text!r}: give a date written YYYY-MM-DD, 'today', or 'effective' (each "
+            "document's own effective date)"
+        ) from None
+
+
+def not_in_force(in_force: str, until: str | None, day: dt.date) -> str | None:
+    """Why a requirement dating from event `in_force` (and ended by `until`) is not law on
+    `day`; None when it is. An event known only to the month counts from its first day."""
+    known = events()
+    start = known[in_force]
+    on = _words(day)
+    if start.in_force is None:
+        return f"not in force on {on}: {start.title} has not commenced"
+    if day < start.in_force.earliest:
+        since = start.in_force.in_words()
+        return f"not in force on {on}: the requirement dates from {since} ({start.title})"
+    end = known[until] if until else None
+    if end is not None and end.in_force is not None and day >= end.in_force.earliest:
+        return f"no longer in force on {on}: it ended {end.since()} ({end.title})"
+    return None
+
+
+def effective_date(document: object) -> dt.date | None:
+    """The first day a document (this version of it) could have taken effect, if it says."""
+    meta = getattr(document, "meta", None)
+    for name in ("effective_from", "approved_on", "nhse_approved_on"):
+        value = getattr(meta, name, None)
+        if isinstance(value, PartialDate):
+            return value.earliest
+    return None
+
+
+def _words(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
