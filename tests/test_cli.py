@@ -24,7 +24,7 @@ def test_json_output_has_exactly_the_agreed_shape() -> None:
         "info": 0,
         "breach": 5,
         "not-stated": 0,
-        "passed": 113,
+        "passed": 114,
         "not-applicable": 8,
         "suppressed": 0,
         "waived": 0,
@@ -70,7 +70,7 @@ def test_text_output_lines_and_summary() -> None:
     )
     assert (
         lines[-1]
-        == "5 breaches (5 statute) · 0 not stated · 113 passed · 8 not applicable in 1 file."
+        == "5 breaches (5 statute) · 0 not stated · 114 passed · 8 not applicable in 1 file."
     )
     assert code == 1
 

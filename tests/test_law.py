@@ -77,3 +77,40 @@ def test_a_date_that_cannot_be_read_stops_with_a_message() -> None:
         "icslint: error: --as-at '1 April': give a date written YYYY-MM-DD, 'today', or "
         "'effective' (each document's own effective date)"
     )
+
+
+def test_the_register_lists_the_icbs_that_exist_on_a_date() -> None:
+    _, out, _ = run("icbs", "--as-at", "2025-06-01", "--format", "json")
+    before = json.loads(out)
+    assert (before["as_at"], before["count"], len(before["icbs"])) == ("2025-06-01", 42, 42)
+    _, out, _ = run("icbs", "--as-at", "2026-06-01", "--format", "json")
+    after = json.loads(out)
+    names = {icb["name"] for icb in after["icbs"]}
+    assert after["count"] == 36
+    assert "NHS Sussex Integrated Care Board" not in names
+    surrey_and_sussex = next(
+        icb for icb in after["icbs"] if icb["name"] == "NHS Surrey and Sussex Integrated Care Board"
+    )
+    assert surrey_and_sussex["established"] == "2026-04-01"
+    assert "NHS Sussex Integrated Care Board" in surrey_and_sussex["predecessors"]
+    code, text, _ = run("icbs", "--as-at", "2026-06-01")
+    assert code == 0
+    assert text.splitlines()[-1] == "36 integrated care boards on 1 June 2026."
+
+
+def test_a_constitution_for_an_abolished_icb_names_its_successor(tmp_path: Path) -> None:
+    text = (
+        VALID_ICB.read_text(encoding="utf-8")
+        .replace("  name: NHS Severnmoor Integrated Care Board\n", "  name: NHS Sussex ICB\n")
+        .replace("  effective_from: 2025-04-01\n", "  effective_from: 2026-06-01\n")
+    )
+    path = tmp_path / "constitution.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, report = check_json(str(path))
+    [finding] = [d for d in report["diagnostics"] if d["code"] == "ICB043"]  # type: ignore[union-attr]
+    assert finding["message"] == (
+        "NHS Sussex Integrated Care Board was abolished on 1 April 2026; from then its area is "
+        "covered by NHS Surrey and Sussex Integrated Care Board, and this version of its "
+        "constitution takes effect on 1 June 2026. Give the name of the ICB the constitution "
+        "is for, or correct the effective date."
+    )

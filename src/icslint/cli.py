@@ -265,6 +265,37 @@ def list_rules(
         typer.echo(catalogue.as_text(specs), nl=False)
 
 
+@app.command("icbs")
+def list_icbs(
+    as_at: Annotated[
+        str | None,
+        typer.Option(
+            "--as-at", metavar="DATE", help="The ICBs that exist on this date (default today)."
+        ),
+    ] = None,
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Output format: text or json.")
+    ] = RulesFormat.text,
+) -> None:
+    """List the integrated care boards that exist on a date, with predecessors and successors."""
+    try:
+        day = law.parse_as_at(as_at) if as_at is not None else dt.date.today()
+    except ValueError:
+        day = None
+    if not isinstance(day, dt.date):
+        raise _fail(f"--as-at {as_at!r}: give a date written YYYY-MM-DD, or 'today'")
+    found = law.icbs_on(day)
+    if output_format is RulesFormat.json:
+        data = {"as_at": day.isoformat(), "count": len(found), "icbs": [i.as_dict() for i in found]}
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for icb in found:
+        since = f"since {icb.established:%d %B %Y}".replace(" 0", " ")
+        before = f"; before it: {', '.join(icb.predecessors)}" if icb.predecessors else ""
+        typer.echo(f"{icb.name} ({since}{before})")
+    typer.echo(f"{len(found)} integrated care boards on {day.day} {day:%B %Y}.")
+
+
 @app.command("explain")
 def explain_rule(
     name: Annotated[str, typer.Argument(help="A rule code (ICB052) or name (deputy-chair).")],
