@@ -114,3 +114,25 @@ def test_a_constitution_for_an_abolished_icb_names_its_successor(tmp_path: Path)
         "constitution takes effect on 1 June 2026. Give the name of the ICB the constitution "
         "is for, or correct the effective date."
     )
+
+
+def test_explain_says_whether_the_rule_is_in_force_on_a_date() -> None:
+    _, before, _ = run("explain", "ICB052", "--as-at", "2023-01-01")
+    assert before.splitlines()[1] == (
+        "Not in force on 1 January 2023: the requirement dates from July 2024 (NHS England's "
+        "updated guidance on ICB constitutions and governance)."
+    )
+    _, after, _ = run("explain", "ICB052", "--as-at", "2025-01-01")
+    assert after.splitlines()[1] == "In force on 1 January 2025."
+
+
+def test_render_checks_the_document_as_at_the_date_asked(tmp_path: Path) -> None:
+    output = tmp_path / "constitution.md"
+    code, _, err = run(
+        "render", str(VALID_ICB), "-o", str(output), "--draft", "--as-at", "2022-09-01"
+    )
+    assert code == 0, err
+    assert output.exists()
+    code, _, err = run("render", str(VALID_ICB), "-o", str(tmp_path / "x.md"), "--as-at", "soon")
+    assert code == 2
+    assert "--as-at 'soon': give a date written YYYY-MM-DD" in err

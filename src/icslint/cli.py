@@ -299,8 +299,23 @@ def list_icbs(
 @app.command("explain")
 def explain_rule(
     name: Annotated[str, typer.Argument(help="A rule code (ICB052) or name (deputy-chair).")],
+    as_at: Annotated[
+        str | None,
+        typer.Option(
+            "--as-at", metavar="DATE", help="Also say whether the rule is in force on this date."
+        ),
+    ] = None,
 ) -> None:
     """Explain one rule: the requirement, why it matters, how to fix it, its sources, examples."""
+    day: dt.date | None = None
+    if as_at is not None:
+        try:
+            parsed = law.parse_as_at(as_at)
+        except ValueError:
+            parsed = "effective"
+        if not isinstance(parsed, dt.date):
+            raise _fail(f"--as-at {as_at!r}: give a date written YYYY-MM-DD, or 'today'")
+        day = parsed
     specs = _catalogue()
     spec = catalogue.find(specs, name)
     if spec is None:
@@ -310,7 +325,14 @@ def explain_rule(
             + (f"; did you mean {hint}?" if hint else "")
             + " (see `icslint rules`)"
         )
-    typer.echo(catalogue.explain(spec), nl=False)
+    text = catalogue.explain(spec)
+    if day is not None and spec.check is not None:
+        reason = law.not_in_force(spec.in_force, spec.until, day)
+        on = f"{day.day} {day:%B %Y}"
+        said = f"In force on {on}." if reason is None else f"{reason[:1].upper()}{reason[1:]}."
+        first, rest = text.split("\n", 1)
+        text = f"{first}\n{said}\n{rest}"
+    typer.echo(text, nl=False)
 
 
 class DocumentKind(StrEnum):
@@ -344,6 +366,15 @@ def render(
         Path | None,
         typer.Option("--config", help="Use this configuration file instead of the one found."),
     ] = None,
+    as_at: Annotated[
+        str | None,
+        typer.Option(
+            "--as-at",
+            metavar="DATE|effective",
+            help="Check the document against the law in force on this date (default today), or "
+            "with 'effective' on its own effective date.",
+        ),
+    ] = None,
 ) -> None:
     """Render a document as the constitution or terms of reference a board approves.
 
@@ -354,12 +385,17 @@ def render(
     from icslint import rendering, settings
 
     try:
+        day = law.parse_as_at(as_at) if as_at is not None else None
+    except ValueError as error:
+        raise _fail(str(error)) from None
+    try:
         written = rendering.render_file(
             path,
             output,
             output_format,
             draft=draft,
             force=force,
+            as_at=day,
             plan=_plan(config_file, settings.CommandLine()),
         )
     except rendering.Refused as refusal:

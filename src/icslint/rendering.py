@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from icslint import law
 from icslint.diagnostics import Severity
 from icslint.engine import PathError, Result, check_file, combine
 from icslint.output import OutputExists, write_file
@@ -65,6 +66,7 @@ def render_file(
     draft: bool,
     force: bool,
     plan: Plan,
+    as_at: law.AsAt | None = None,
 ) -> str | None:
     """Render `path` to `output`; returns what was written (None for stdout).
 
@@ -80,7 +82,7 @@ def render_file(
 
     if not path.is_file():
         raise PathError(f"{path.as_posix()}: no such file")
-    outcome = check_file(path, plan.rules)
+    outcome = check_file(path, plan.rules, as_at)
     result = combine([outcome], plan.rules, plan)
     findings = result.diagnostics
     errors = result.count(Severity.ERROR)
