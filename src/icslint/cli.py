@@ -164,10 +164,7 @@ def check(
         rule_dirs=tuple(rule_dirs or ()),
         fail_on_not_stated=fail_on_not_stated,
     )
-    try:
-        day = law.parse_as_at(as_at) if as_at is not None else None
-    except ValueError as error:
-        raise _fail(str(error)) from None
+    day = _as_at(as_at) if as_at is not None else None
     try:
         plan = _plan(config_file, command_line)
         if show_config:
@@ -248,12 +245,7 @@ def list_rules(
     """List every rule: code, name, level, default severity, document kind and title."""
     specs = _catalogue()
     if as_at is not None:
-        try:
-            day = law.parse_as_at(as_at)
-        except ValueError:
-            day = None
-        if not isinstance(day, dt.date):
-            raise _fail(f"--as-at {as_at!r}: give a date written YYYY-MM-DD, or 'today'")
+        day = _as_at_date(as_at)
         specs = tuple(
             s for s in specs if s.check is None or not law.not_in_force(s.in_force, s.until, day)
         )
@@ -278,12 +270,7 @@ def list_icbs(
     ] = RulesFormat.text,
 ) -> None:
     """List the integrated care boards that exist on a date, with predecessors and successors."""
-    try:
-        day = law.parse_as_at(as_at) if as_at is not None else dt.date.today()
-    except ValueError:
-        day = None
-    if not isinstance(day, dt.date):
-        raise _fail(f"--as-at {as_at!r}: give a date written YYYY-MM-DD, or 'today'")
+    day = _as_at_date(as_at) if as_at is not None else dt.date.today()
     found = law.icbs_on(day)
     if output_format is RulesFormat.json:
         data = {"as_at": day.isoformat(), "count": len(found), "icbs": [i.as_dict() for i in found]}
@@ -307,15 +294,7 @@ def explain_rule(
     ] = None,
 ) -> None:
     """Explain one rule: the requirement, why it matters, how to fix it, its sources, examples."""
-    day: dt.date | None = None
-    if as_at is not None:
-        try:
-            parsed = law.parse_as_at(as_at)
-        except ValueError:
-            parsed = "effective"
-        if not isinstance(parsed, dt.date):
-            raise _fail(f"--as-at {as_at!r}: give a date written YYYY-MM-DD, or 'today'")
-        day = parsed
+    day = _as_at_date(as_at) if as_at is not None else None
     specs = _catalogue()
     spec = catalogue.find(specs, name)
     if spec is None:
@@ -384,10 +363,7 @@ def render(
     """
     from icslint import rendering, settings
 
-    try:
-        day = law.parse_as_at(as_at) if as_at is not None else None
-    except ValueError as error:
-        raise _fail(str(error)) from None
+    day = _as_at(as_at) if as_at is not None else None
     try:
         written = rendering.render_file(
             path,
@@ -563,6 +539,25 @@ def schema(
         write_file(output, (text + "\n").encode("utf-8"), replace=True)
     except OSError as error:
         raise _fail(f"cannot write {output.as_posix()}: {error.strerror or error}") from None
+
+
+def _as_at(text: str) -> law.AsAt:
+    """`--as-at` for commands that check documents: a date, or `effective`."""
+    try:
+        return law.parse_as_at(text)
+    except ValueError as error:
+        raise _fail(str(error)) from None
+
+
+def _as_at_date(text: str) -> dt.date:
+    """`--as-at` for commands about the law itself, where only a date makes sense."""
+    try:
+        day = law.parse_as_at(text)
+    except ValueError:
+        day = "effective"
+    if not isinstance(day, dt.date):
+        raise _fail(f"--as-at {text!r}: give a date written YYYY-MM-DD, or 'today'")
+    return day
 
 
 def _interactive() -> bool:
