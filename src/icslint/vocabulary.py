@@ -433,12 +433,13 @@ _OTHER_ICB_FIELDS: tuple[tuple[str | int, ...], ...] = (
 )
 
 
-def party_fields(document: Document) -> Iterator[tuple[Loc, str]]:
-    """Every value in the document that names who acts, with where it is."""
-    paths = _ICB_FIELDS if document.kind == "icb-constitution" else _ICP_FIELDS
-    data = document.model_dump(mode="python", include=None, exclude_none=True)
+def _values(data: object, paths: tuple[tuple[str | int, ...], ...]) -> Iterator[tuple[Loc, str]]:
+    """Every text value at these paths, with where it is; a placeholder from `icslint init`
+    is left out (it is reported as one, ICL004, not as a name)."""
     for path in paths:
-        yield from _walk(data, path, ())
+        for loc, text in _walk(data, path, ()):
+            if not PLACEHOLDER.search(text):
+                yield loc, text
 
 
 def _repeated_seat_ids(document: Document) -> Iterator[tuple[Loc, str, str]]:
@@ -462,24 +463,6 @@ def _repeated_seat_ids(document: Document) -> Iterator[tuple[Loc, str, str]]:
             first[seat.id] = index
 
 
-def _seat_fields(document: Document) -> Iterator[tuple[Loc, str]]:
-    """Every value in a constitution that names a seat of its board, with where it is."""
-    if document.kind != "icb-constitution" or document.board is None:
-        return
-    data = document.model_dump(mode="python", include=None, exclude_none=True)
-    for path in _SEAT_FIELDS:
-        yield from _walk(data, path, ())
-
-
-def other_icb_fields(document: Document) -> Iterator[tuple[Loc, str]]:
-    """Every value in the document that names another ICB, with where it is."""
-    if document.kind != "icb-constitution":
-        return
-    data = document.model_dump(mode="python", include=None, exclude_none=True)
-    for path in _OTHER_ICB_FIELDS:
-        yield from _walk(data, path, ())
-
-
 def _walk(data: object, path: tuple[str | int, ...], at: Loc) -> Iterator[tuple[Loc, str]]:
     if not path:
         if isinstance(data, str):
@@ -495,80 +478,89 @@ def _walk(data: object, path: tuple[str | int, ...], at: Loc) -> Iterator[tuple[
 
 
 def unknown_parties(document: Document) -> list[tuple[Loc, str, str]]:
-    """Each name that is not a party icslint knows or the document lists: its location, the
-    name, and what to tell the user."""
+    """Each name that is not a party icslint knows or the document lists, or not the kind of
+    party its field takes: its location, the name, and what to tell the user."""
     listed = listing(document)
-    found: list[tuple[Loc, str, str]] = []
-    for loc, text in party_fields(document):
-        if text.strip().casefold() in ("none", "no one", "nobody") or PLACEHOLDER.search(text):
-            # A placeholder from `icslint init` is reported as one (ICL004), not as a name.
+    data: dict[str, object] = document.model_dump(mode="python", exclude_none=True)
+    constitution = document.kind == "icb-constitution"
+    found = list(_acting_parties(data, listed, constitution))
+    if constitution:
+        found.extend(_repeated_seat_ids(document))
+        if data.get("board") is not None:
+            # A constitution recorded without its board names seats no one can check.
+            found.extend(_seats_named(data, listed))
+        found.extend(_other_icbs_named(data, listed, document))
+    return found
+
+
+def _acting_parties(
+    data: object, listed: Listing, constitution: bool
+) -> Iterator[tuple[Loc, str, str]]:
+    """Names of who acts that icslint cannot place (or, for an employer, a role)."""
+    lists = (
+        "local_authorities, partner_trusts, primary_care_providers or mayoral_strategic_authorities"
+        if constitution
+        else "local_authorities or mayoral_strategic_authorities"
+    )
+    for loc, text in _values(data, _ICB_FIELDS if constitution else _ICP_FIELDS):
+        said = " ".join(text.split())
+        if said.casefold() in ("none", "no one", "nobody"):
             continue
         party = resolve(text, listed)
         if party is not None and loc[-1] == "employed_by" and party.kind not in _EMPLOYERS:
-            found.append(
-                (
-                    loc,
-                    text,
-                    f'"{" ".join(text.split())}" is a role or committee, not an employer. Name '
-                    "the body that employs the post-holder: the ICB, or an organisation.",
-                )
-            )
-            continue
-        if party is not None:
-            continue
-        hint = suggestion(text, listed)
-        advice = f' Did you mean "{hint}"?' if hint else ""
-        lists = (
-            "local_authorities, partner_trusts, primary_care_providers or "
-            "mayoral_strategic_authorities"
-            if document.kind == "icb-constitution"
-            else "local_authorities or mayoral_strategic_authorities"
-        )
-        found.append(
-            (
+            yield (
                 loc,
                 text,
-                f'"{" ".join(text.split())}" is not a body, role or organisation icslint can '
-                f"place.{advice} Name NHS England, the Secretary of State, the ICB, the Board, "
-                f"the Chair, the Chief Executive, a seat or committee of this document, or an "
-                f"organisation it lists under {lists}.",
+                f'"{said}" is a role or committee, not an employer. Name the body that employs '
+                "the post-holder: the ICB, or an organisation.",
             )
-        )
-    found.extend(_repeated_seat_ids(document))
-    for loc, text in _seat_fields(document):
-        if PLACEHOLDER.search(text) or normalise(text) in listed.seats:
+        elif party is None:
+            hint = suggestion(text, listed)
+            advice = f' Did you mean "{hint}"?' if hint else ""
+            yield (
+                loc,
+                text,
+                f'"{said}" is not a body, role or organisation icslint can place.{advice} Name '
+                "NHS England, the Secretary of State, the ICB, the Board, the Chair, the Chief "
+                "Executive, a seat or committee of this document, or an organisation it lists "
+                f"under {lists}.",
+            )
+
+
+def _seats_named(data: object, listed: Listing) -> Iterator[tuple[Loc, str, str]]:
+    """Seats a committee names that the board does not have."""
+    for loc, text in _values(data, _SEAT_FIELDS):
+        if normalise(text) in listed.seats:
             continue
         close = difflib.get_close_matches(normalise(text), list(listed.seats), n=1, cutoff=0.6)
         advice = f' Did you mean "{listed.seats[close[0]]}"?' if close else ""
-        found.append(
-            (
-                loc,
-                text,
-                f'"{" ".join(text.split())}" is not a seat of the board.{advice} Name a seat by '
-                "its id or title, as listed under board.seats.",
-            )
+        yield (
+            loc,
+            text,
+            f'"{" ".join(text.split())}" is not a seat of the board.{advice} Name a seat by '
+            "its id or title, as listed under board.seats.",
         )
-    for loc, text in other_icb_fields(document):
+
+
+def _other_icbs_named(
+    data: object, listed: Listing, document: Document
+) -> Iterator[tuple[Loc, str, str]]:
+    """Names in fields for another ICB (a shared post, a committee in common) that are not."""
+    for loc, text in _values(data, _OTHER_ICB_FIELDS):
         party = resolve(text, listed)
         if party is not None and party.kind == "organisation" and _names_an_icb(party, document):
             continue
-        if PLACEHOLDER.search(text):
-            continue
-        said = " ".join(text.split())
         what = (
             "this ICB itself"
             if party is not None and party.key == "icb"
             else "not another integrated care board"
         )
-        found.append(
-            (
-                loc,
-                text,
-                f'"{said}" is {what}. Name another ICB in full, for example "NHS Wealdmoor '
-                'Integrated Care Board", as listed under cluster.icbs.',
-            )
+        yield (
+            loc,
+            text,
+            f'"{" ".join(text.split())}" is {what}. Name another ICB in full, for example "NHS '
+            'Wealdmoor Integrated Care Board", as listed under cluster.icbs.',
         )
-    return found
 
 
 def _names_an_icb(party: Party, document: Document) -> bool:
