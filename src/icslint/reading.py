@@ -51,6 +51,8 @@ class Unread:
 
 @dataclass(frozen=True)
 class Reading:
+    """A document as far as it could be read, and why the rest could not be."""
+
     document: Document | None
     problems: tuple[tuple[Loc, str], ...]
     """Each problem's location in the file, and what to tell the user."""
@@ -75,35 +77,28 @@ def read_document(model: type[BaseModel], data: object, unreadable: Sequence[Loc
             for detail in error.errors(include_url=False):
                 in_file = file_loc(tuple(detail["loc"]), kept)
                 place = _leave_out(data, in_file, detail["type"])
+                _, message = describe({**detail, "loc": in_file}, model)
+                problems.setdefault(in_file, message)
                 if place is None or place.loc in _ESSENTIAL:
-                    _, message = describe({**detail, "loc": in_file}, model)
-                    problems.setdefault(in_file, message)
-                    return Reading(None, _sorted(problems), (), {})
+                    return Reading(None, tuple(problems.items()), (), {})
                 if place.loc not in unread:
                     progress = True
                     unread[place.loc] = place
-                    _, message = describe({**detail, "loc": in_file}, model)
-                    problems.setdefault(in_file, message)
             if not progress:
-                return Reading(None, _sorted(problems), (), {})
+                return Reading(None, tuple(problems.items()), (), {})
             continue
-        names = [
-            (file_loc(loc, kept), message)
-            for loc, _, message in unknown_parties(document)
-            if file_loc(loc, kept) not in unread
-        ]
+        in_file_names = (
+            (file_loc(loc, kept), message) for loc, message in unknown_parties(document)
+        )
+        names = [(loc, message) for loc, message in in_file_names if loc not in unread]
         if not names:
-            return Reading(document, _sorted(problems), tuple(unread.values()), kept)
+            return Reading(document, tuple(problems.items()), tuple(unread.values()), kept)
         for loc, message in names:
             problems.setdefault(loc, message)
             # Who appointed a partnership member decides which limb the member sits under.
             appointer = loc[:1] == ("members",) and loc[-1] == "appointed_by"
             unread[loc] = Unread(loc, unknown_key=False, classifying=appointer)
-    return Reading(None, _sorted(problems), (), {})
-
-
-def _sorted(problems: dict[Loc, str]) -> tuple[tuple[Loc, str], ...]:
-    return tuple(problems.items())
+    return Reading(None, tuple(problems.items()), (), {})
 
 
 def file_loc(loc: Loc, kept: Mapping[Loc, tuple[int, ...]]) -> Loc:

@@ -442,7 +442,7 @@ def _values(data: object, paths: tuple[tuple[str | int, ...], ...]) -> Iterator[
                 yield loc, text
 
 
-def _repeated_seat_ids(document: Document) -> Iterator[tuple[Loc, str, str]]:
+def _repeated_seat_ids(document: Document) -> Iterator[tuple[Loc, str]]:
     """A seat id used by a second seat: committees, quorums and designations name seats by id,
     so the second seat cannot be told apart from the first."""
     from icslint.models.icb import IcbConstitution
@@ -454,7 +454,6 @@ def _repeated_seat_ids(document: Document) -> Iterator[tuple[Loc, str, str]]:
         if seat.id in first:
             yield (
                 ("board", "seats", index, "id"),
-                seat.id,
                 f'The seat id "{seat.id}" is already used by board.seats[{first[seat.id]}]. '
                 "Give each seat its own id: committees, quorums and designations name seats by "
                 "id.",
@@ -477,9 +476,9 @@ def _walk(data: object, path: tuple[str | int, ...], at: Loc) -> Iterator[tuple[
         yield from _walk(data[step], rest, (*at, step))
 
 
-def unknown_parties(document: Document) -> list[tuple[Loc, str, str]]:
+def unknown_parties(document: Document) -> list[tuple[Loc, str]]:
     """Each name that is not a party icslint knows or the document lists, or not the kind of
-    party its field takes: its location, the name, and what to tell the user."""
+    party its field takes: its location, and what to tell the user."""
     listed = listing(document)
     data: dict[str, object] = document.model_dump(mode="python", exclude_none=True)
     constitution = document.kind == "icb-constitution"
@@ -493,9 +492,7 @@ def unknown_parties(document: Document) -> list[tuple[Loc, str, str]]:
     return found
 
 
-def _acting_parties(
-    data: object, listed: Listing, constitution: bool
-) -> Iterator[tuple[Loc, str, str]]:
+def _acting_parties(data: object, listed: Listing, constitution: bool) -> Iterator[tuple[Loc, str]]:
     """Names of who acts that icslint cannot place (or, for an employer, a role)."""
     lists = (
         "local_authorities, partner_trusts, primary_care_providers or mayoral_strategic_authorities"
@@ -510,7 +507,6 @@ def _acting_parties(
         if party is not None and loc[-1] == "employed_by" and party.kind not in _EMPLOYERS:
             yield (
                 loc,
-                text,
                 f'"{said}" is a role or committee, not an employer. Name the body that employs '
                 "the post-holder: the ICB, or an organisation.",
             )
@@ -519,7 +515,6 @@ def _acting_parties(
             advice = f' Did you mean "{hint}"?' if hint else ""
             yield (
                 loc,
-                text,
                 f'"{said}" is not a body, role or organisation icslint can place.{advice} Name '
                 "NHS England, the Secretary of State, the ICB, the Board, the Chair, the Chief "
                 "Executive, a seat or committee of this document, or an organisation it lists "
@@ -527,7 +522,7 @@ def _acting_parties(
             )
 
 
-def _seats_named(data: object, listed: Listing) -> Iterator[tuple[Loc, str, str]]:
+def _seats_named(data: object, listed: Listing) -> Iterator[tuple[Loc, str]]:
     """Seats a committee names that the board does not have."""
     for loc, text in _values(data, _SEAT_FIELDS):
         if normalise(text) in listed.seats:
@@ -536,7 +531,6 @@ def _seats_named(data: object, listed: Listing) -> Iterator[tuple[Loc, str, str]
         advice = f' Did you mean "{listed.seats[close[0]]}"?' if close else ""
         yield (
             loc,
-            text,
             f'"{" ".join(text.split())}" is not a seat of the board.{advice} Name a seat by '
             "its id or title, as listed under board.seats.",
         )
@@ -544,7 +538,7 @@ def _seats_named(data: object, listed: Listing) -> Iterator[tuple[Loc, str, str]
 
 def _other_icbs_named(
     data: object, listed: Listing, document: Document
-) -> Iterator[tuple[Loc, str, str]]:
+) -> Iterator[tuple[Loc, str]]:
     """Names in fields for another ICB (a shared post, a committee in common) that are not."""
     for loc, text in _values(data, _OTHER_ICB_FIELDS):
         party = resolve(text, listed)
@@ -557,7 +551,6 @@ def _other_icbs_named(
         )
         yield (
             loc,
-            text,
             f'"{" ".join(text.split())}" is {what}. Name another ICB in full, for example "NHS '
             'Wealdmoor Integrated Care Board", as listed under cluster.icbs.',
         )
