@@ -45,9 +45,6 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> tuple[Loc, str]:
         return loc, f'{format_loc(loc[:-1])} is missing the key "{key}", which is required.'
     if kind == "literal_error":
         expected = _choices(str(ctx.get("expected", "")))
-        if isinstance(error.get("input"), str) and error.get("input") in expected:
-            # schema_version: "1" — the right value, but as text, not a number.
-            return loc, f"{where} must be the number {error.get('input')}, without quotes."
         hint = _suggest(str(error.get("input")), expected)
         advice = f' Did you mean "{hint}"?' if hint else ""
         return loc, (

@@ -38,12 +38,10 @@ class Model(BaseModel):
     @classmethod
     def _as_written(cls, data: Any) -> Any:
         """Drop `x-` keys (the user's own facts, as in OpenAPI) and read a code the way people
-        type it: "Draft", "in force" and "Acting" are draft, in_force and acting."""
+        type it: "Draft", "in force" and "Acting" are draft, in_force and acting, and
+        `schema_version: "1"`, quoted, is 1."""
         if not isinstance(data, dict):
             return data
-        if data.get("schema_version") == "1":
-            # `schema_version: "1"`, quoted, means the same as 1.
-            data = {**data, "schema_version": 1}
         codes = _codes(cls)
         read: dict[Any, Any] = {}
         for key, value in data.items():
@@ -56,21 +54,23 @@ class Model(BaseModel):
         return read
 
 
-def _code(value: Any, allowed: frozenset[str]) -> Any:
-    """A code written with capitals, spaces or hyphens, as the schema spells it, if it is one."""
+def _code(value: Any, allowed: frozenset[str | int]) -> Any:
+    """A code written with capitals, spaces or hyphens (or a number written as text), as the
+    schema spells it, if it is one."""
     if isinstance(value, list):
         return [_code(item, allowed) for item in value]
     if isinstance(value, str) and value not in allowed:
         spelled = "_".join(value.strip().casefold().replace("-", " ").split())
-        if spelled in allowed:
-            return spelled
+        for code in allowed:
+            if spelled == str(code):
+                return code
     return value
 
 
 @cache
-def _codes(model: type[BaseModel]) -> dict[str, frozenset[str]]:
+def _codes(model: type[BaseModel]) -> dict[str, frozenset[str | int]]:
     """For each field of a model that takes codes (a Literal, or a list of them), the codes."""
-    found: dict[str, frozenset[str]] = {}
+    found: dict[str, frozenset[str | int]] = {}
     for name, field in model.model_fields.items():
         literals = _literals(field.annotation)
         if literals:
@@ -78,10 +78,10 @@ def _codes(model: type[BaseModel]) -> dict[str, frozenset[str]]:
     return found
 
 
-def _literals(annotation: Any) -> frozenset[str]:
+def _literals(annotation: Any) -> frozenset[str | int]:
     origin = get_origin(annotation)
     if origin is Literal:
-        return frozenset(a for a in get_args(annotation) if isinstance(a, str))
+        return frozenset(a for a in get_args(annotation) if isinstance(a, str | int))
     if origin in (Union, UnionType, tuple, list):
         return frozenset(v for arg in get_args(annotation) for v in _literals(arg))
     return frozenset()
