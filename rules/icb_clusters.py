@@ -233,17 +233,11 @@ def committee_in_common_decides_for_own_icb(
     `separate_decisions: true` (or `cluster.separate_decisions: true` for every committee),
     and list the other ICBs under `cluster.icbs`. For
     decisions taken jointly, set up a joint committee instead.
-    Source: Secondary. Read in NHS England's page Integrated care in your area (2025, in an
-    archived copy), the Minister's written statement HCWS915 of 9 September 2025, the NHS
-    Confederation's briefing ICB clusters and mergers (28 August 2025, updated 6 October 2025)
-    and Connected Together's note of 3 September 2025: each says that clustered ICBs remain
-    separate legal bodies. Schedule 1B paragraph 17(1) (an ICB is a body corporate) was read
-    in the text of the Act. That one ICB's board or committee cannot decide for another, and
-    that decisions taken jointly need a joint committee, is drawn from those sources and from
-    the practice of committees in common described by NHS Providers and Mills & Reeve.
-    Section 65Z5 of the 2006 Act was not read; Blake Morgan's note of 12 February 2024
-    describes it as the power for NHS bodies to form joint committees. Guidance and NHS
-    England policy, so it warns.
+    Source: As for ICB027: NHS England, the Minister's written statement HCWS915, the NHS
+    Confederation and Connected Together on clustered ICBs remaining separate legal bodies;
+    Schedule 1B paragraph 17(1) read in the text of the Act; NHS Providers and Mills & Reeve on
+    committees in common. Section 65Z5 was not read. Guidance and NHS England policy, so it
+    warns.
     """
     in_common = [
         (index, committee)
