@@ -52,6 +52,7 @@ ICB = "icb-constitution"
     severity=Severity.ERROR,
     citations=[sch1b("5")],
     requires="content",
+    until="health-bill-2026-nhse-abolition",
 )
 def chair_appointment(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """NHS England appoints the chair, with the Secretary of State's approval.
@@ -119,6 +120,7 @@ def chair_appointment(doc: IcbConstitution, options: NoOptions) -> Iterator[Find
     severity=Severity.ERROR,
     citations=[sch1b("6")],
     requires="content",
+    until="health-bill-2026-nhse-abolition",
 )
 def chair_removal(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """Only NHS England may remove the chair, and only with the Secretary of State's approval.

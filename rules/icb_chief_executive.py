@@ -46,6 +46,7 @@ ICB = "icb-constitution"
     severity=Severity.ERROR,
     citations=[sch1b("7(1)")],
     requires="content",
+    until="health-bill-2026-nhse-abolition",
 )
 def chief_executive_appointment(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding]:
     """The chair appoints the chief executive, with NHS England's approval.

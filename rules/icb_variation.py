@@ -120,6 +120,7 @@ def _follows(doc: IcbConstitution) -> str:
     level=Level.STATUTE,
     severity=Severity.ERROR,
     requires="conduct",
+    until="health-bill-2026-nhse-abolition",
     citations=[
         Citation(
             NHS_ACT_2006,

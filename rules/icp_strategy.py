@@ -255,6 +255,7 @@ def regard_to_secretary_of_state_guidance(doc: IcpTermsOfReference, options: NoO
     level=Level.STATUTE,
     severity=Severity.ERROR,
     requires="conduct",
+    until="health-bill-2026-healthwatch",
     citations=[s116zb("(4)(a)")],
 )
 def involves_local_healthwatch(doc: IcpTermsOfReference, options: NoOptions) -> Check:

@@ -390,6 +390,7 @@ def vcse_and_lived_experience_input(doc: IcpTermsOfReference, options: NoOptions
     level=Level.GUIDANCE,
     severity=Severity.WARNING,
     requires="conduct",
+    until="health-bill-2026-healthwatch",
     citations=[minimum_list("bullet 6"), icp_ed(f"{ROOTED} section, paragraph 6")],
 )
 def healthwatch_input(doc: IcpTermsOfReference, options: NoOptions) -> Check:

@@ -17,9 +17,10 @@ RULE_EXAMPLES = ROOT / "rules" / "examples"
 
 # A marker is a code in square brackets in a comment that follows YAML content on the same
 # line: `seats:  # [ICB010]` or `- id: x  # [ICB014] [ICB015]` for a breach, and
-# `# [ICB139 not stated]` for a finding the engine reports as not stated.
+# `# [ICB139 not stated]` for a finding the engine reports as not stated, and
+# `# [ICB180 pending]` for one about a measure not yet in force (reported with --pending).
 _INLINE_COMMENT = re.compile(r"^\s*[^#\s].*?\s#(?P<comment>.*)$")
-_CODE = re.compile(r"\[(IC[BPSL]\d{3})( not stated)?\]")
+_CODE = re.compile(r"\[(IC[BPSL]\d{3})(?: (not stated|pending))?\]")
 
 
 def outcome_markers(path: Path) -> set[tuple[int, str, str]]:
@@ -29,8 +30,8 @@ def outcome_markers(path: Path) -> set[tuple[int, str, str]]:
         match = _INLINE_COMMENT.match(line)
         if match:
             expected.update(
-                (number, code, "not-stated" if quiet else "breach")
-                for code, quiet in _CODE.findall(match["comment"])
+                (number, code, outcome.replace(" ", "-") if outcome else "breach")
+                for code, outcome in _CODE.findall(match["comment"])
             )
     return expected
 

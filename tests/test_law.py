@@ -19,6 +19,7 @@ JULY_2024 = [
     "ICB161",
     "ICB162",
 ]
+HEALTH_BILL = ["ICB180", "ICB181", "ICB182", "ICP060", "ICP061"]
 NOT_YET = (
     "not in force on 1 September 2022: the requirement dates from July 2024 (NHS England's "
     "updated guidance on ICB constitutions and governance)"
@@ -38,7 +39,9 @@ def test_rules_as_at_a_date_lists_only_the_rules_in_force_that_day() -> None:
     listed_now = {line.split()[0] for line in now.splitlines()}
     assert "ICB052" not in listed_before
     assert "ICB052" in listed_now
-    assert listed_now - listed_before == set(JULY_2024)
+    # `rules` lists every rule, those not yet in force too; a date leaves out what is not
+    # law that day: the July 2024 guidance in 2023, the Health Bill's measures on any day.
+    assert listed_now - listed_before == set(JULY_2024) | set(HEALTH_BILL)
     _, data, _ = run("rules", "--as-at", "2024-08-01", "--format", "json")
     assert "ICB052" in {r["code"] for r in json.loads(data)}
 

@@ -38,14 +38,14 @@ SECTION_TITLES = {
 }
 
 
-def window_text(spec: RuleSpec) -> str:
-    """When the rule's requirement came into force (and ended), and where that was read."""
-    events = law.events()
-    start = events[spec.in_force]
+def window_text(spec: RuleSpec, dates: law.Commencements | None = None) -> str:
+    """When the rule's requirement came into force (and ended), and where that was read, with
+    any commencement dates set in configuration."""
+    start = law.event(spec.in_force, dates or {})
     since = start.since()
     text = f"{since[:1].upper()}{since[1:]}: {start.title} ({start.provision}). {start.read}"
     if spec.until is not None:
-        end = events[spec.until]
+        end = law.event(spec.until, dates or {})
         ended = f"from {end.in_force.in_words()}" if end.in_force else "when it commences"
         text += f" Ends {ended}: {end.title} ({end.provision})."
     return f"{text} Source: {start.source}"
@@ -91,10 +91,16 @@ def as_text(specs: Sequence[RuleSpec]) -> str:
     slug_width = max((len(s.slug) for s in specs), default=0)
     lines = [
         f"{s.code}  {s.slug:<{slug_width}}  {s.level.value:<11}  {s.severity.value:<7}  "
-        f"{(s.requires.value if s.requires else '-'):<7}  {s.applies_to:<22}  {s.title}"
+        f"{(s.requires.value if s.requires else '-'):<7}  {s.applies_to:<22}  "
+        f"{'(not yet in force) ' if _uncommenced(s) else ''}{s.title}"
         for s in specs
     ]
     return "\n".join(lines) + "\n"
+
+
+def _uncommenced(spec: RuleSpec) -> bool:
+    """Whether the rule's requirement comes from a measure with no commencement date yet."""
+    return spec.check is not None and law.events()[spec.in_force].in_force is None
 
 
 def as_markdown(specs: Sequence[RuleSpec]) -> str:
@@ -168,7 +174,7 @@ def examples(spec: RuleSpec) -> tuple[str, str] | None:
     return good.read_text(encoding="utf-8"), bad.read_text(encoding="utf-8")
 
 
-def explain(spec: RuleSpec) -> str:
+def explain(spec: RuleSpec, dates: law.Commencements | None = None) -> str:
     """`icslint explain CODE`: everything about one rule, for a person."""
     out = [
         f"{spec.code} [{spec.slug}]: {spec.title}",
@@ -182,7 +188,7 @@ def explain(spec: RuleSpec) -> str:
             "In force:",
             # Links are not broken across lines, so a terminal can open them.
             textwrap.fill(
-                window_text(spec),
+                window_text(spec, dates),
                 88,
                 initial_indent="  ",
                 subsequent_indent="  ",

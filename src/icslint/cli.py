@@ -152,6 +152,16 @@ def check(
             "'effective' on each document's own effective date.",
         ),
     ] = None,
+    pending: Annotated[
+        bool | None,
+        typer.Option(
+            "--pending/--no-pending",
+            help="Also report, as pending (never a breach), each place that will need to "
+            "change when a measure not yet in force commences, such as the Health Bill's "
+            "[default: no].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check documents against the Act, NHS England policy and guidance."""
     from icslint import settings
@@ -163,6 +173,7 @@ def check(
         fail_on=Severity(fail_on.value) if fail_on else None,
         rule_dirs=tuple(rule_dirs or ()),
         fail_on_not_stated=fail_on_not_stated,
+        pending=pending,
     )
     day = _as_at(as_at) if as_at is not None else None
     try:
@@ -170,7 +181,9 @@ def check(
         if show_config:
             _show(plan)
             raise typer.Exit(ExitCode.OK)
-        result = lint_paths(paths or [Path(".")], plan.rules, plan, only_documents, day)
+        result = lint_paths(
+            paths or [Path(".")], plan.rules, plan, only_documents, plan.applied_law(day)
+        )
     except (UnknownSelector, PathError, RuleSetError) as error:
         raise _fail(str(error)) from None
     if result.files == 0:
@@ -196,6 +209,19 @@ def _plan(config_file: Path | None, command_line: settings.CommandLine) -> setti
         return settings.plan(loaded, command_line, dt.date.today())
     except config.ConfigError as error:
         raise _fail(str(error)) from None
+
+
+def _commencements() -> dict[str, dt.date]:
+    """The commencement dates set in the configuration in force (`law:`); a bad one exits 2."""
+    from icslint import config
+
+    try:
+        loaded = config.load(None, Path.cwd())
+        return law.commencements(loaded.settings.law)
+    except config.ConfigError as error:
+        raise _fail(str(error)) from None
+    except (KeyError, ValueError) as error:
+        raise _fail(f"{loaded.where(('law',))}: {error.args[0]}") from None
 
 
 def _show(plan: settings.Plan) -> None:
@@ -246,8 +272,11 @@ def list_rules(
     specs = _catalogue()
     if as_at is not None:
         day = _as_at_date(as_at)
+        dates = _commencements()
         specs = tuple(
-            s for s in specs if s.check is None or not law.not_in_force(s.in_force, s.until, day)
+            s
+            for s in specs
+            if s.check is None or not law.not_in_force(s.in_force, s.until, day, dates)
         )
     if output_format is RulesFormat.json:
         typer.echo(json.dumps(catalogue.as_data(specs), indent=2, ensure_ascii=False))
@@ -304,9 +333,10 @@ def explain_rule(
             + (f"; did you mean {hint}?" if hint else "")
             + " (see `icslint rules`)"
         )
-    text = catalogue.explain(spec)
+    dates = _commencements()
+    text = catalogue.explain(spec, dates)
     if day is not None and spec.check is not None:
-        reason = law.not_in_force(spec.in_force, spec.until, day)
+        reason = law.not_in_force(spec.in_force, spec.until, day, dates)
         on = f"{day.day} {day:%B %Y}"
         said = f"In force on {on}." if reason is None else f"{reason[:1].upper()}{reason[1:]}."
         first, rest = text.split("\n", 1)

@@ -66,6 +66,12 @@ class Settings(_Settings):
     packs: tuple[str, ...] = ()
     """Folders of extra rules, relative to the configuration file."""
     waivers: tuple[Waiver, ...] = ()
+    pending: bool | None = None
+    """Also report, as pending, what will need to change when measures not yet in force
+    commence."""
+    law: dict[str, dt.date] = {}
+    """Commencement dates for measures whose date icslint does not know yet, by measure or
+    bill, for example {"health-bill-2026": 2027-04-01}."""
 
 
 SETTING_NAMES = tuple((info.alias or name) for name, info in Settings.model_fields.items())

@@ -67,6 +67,9 @@ class Outcome(StrEnum):
     """The rule does not apply: another kind of document, a date, or the configuration."""
     SUPPRESSED = "suppressed"
     """Every finding was suppressed by a comment or waived in configuration."""
+    PENDING = "pending"
+    """The rule's requirement is not yet in force, and the document will need to change when
+    it commences (reported only when pending law is asked for; never a breach)."""
 
     @property
     def label(self) -> str:

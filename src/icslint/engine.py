@@ -113,6 +113,11 @@ class Result:
     def not_stated(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.outcome is Outcome.NOT_STATED)
 
+    @property
+    def pending(self) -> tuple[Diagnostic, ...]:
+        """What will need to change when measures not yet in force commence."""
+        return tuple(d for d in self.diagnostics if d.outcome is Outcome.PENDING)
+
     def count_suppressed(self, by: str) -> int:
         return sum(1 for s in self.suppressed if s.by == by)
 
@@ -133,15 +138,15 @@ class Result:
         return any(d.severity.rank >= fail_on.rank for d in self.breaches)
 
 
-_OUTCOME_ORDER = (Outcome.BREACH, Outcome.NOT_STATED)
+_OUTCOME_ORDER = (Outcome.BREACH, Outcome.NOT_STATED, Outcome.PENDING)
 
 
 def _lint(
-    text: str, path: str, rules: Sequence[RuleSpec], as_at: law.AsAt | None = None
+    text: str, path: str, rules: Sequence[RuleSpec], applied: law.LawApplied | None = None
 ) -> tuple[Document | None, list[Diagnostic], list[RuleResult]]:
     """The validated document (None if the text is not one), its diagnostics, and every
-    rule's outcome on it, under the law in force on `as_at` (today unless given; "effective":
-    the document's own effective date)."""
+    rule's outcome on it, under the law `applied` (by default, the law in force today)."""
+    applied = applied or law.LawApplied()
     loaded = load(text, path)
     if loaded.source is None:
         return None, list(loaded.problems), []
@@ -149,13 +154,20 @@ def _lint(
     if loaded.document is None:
         return None, sorted(diagnostics), []
     document, source = loaded.document, loaded.source
-    day = _law_day(document, as_at)
+    day = _law_day(document, applied.as_at)
     results: list[RuleResult] = []
     for spec in rules:
         if spec.check is None:
             continue
-        not_law = law.not_in_force(spec.in_force, spec.until, day)
-        if not_law is not None and spec.applies_to == document.kind:
+        not_law = law.not_in_force(spec.in_force, spec.until, day, applied.commencements)
+        # A measure not yet in force is run only to show what will need to change, and what
+        # it finds is pending, never a breach.
+        pending = (
+            not_law is not None
+            and applied.pending
+            and law.yet_to_commence(spec.in_force, day, applied.commencements)
+        )
+        if not_law is not None and not pending and spec.applies_to == document.kind:
             results.append(RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, not_law))
             continue
         if spec.applies_to != document.kind:
@@ -184,14 +196,17 @@ def _lint(
             if isinstance(item, Finding)
         ]
         found = list(
-            dict.fromkeys(_diagnostic(spec, finding, path, source) for finding in findings)
+            dict.fromkeys(_diagnostic(spec, finding, path, source, pending) for finding in findings)
         )
         diagnostics.extend(found)
         outcomes = {d.outcome for d in found}
         skipped = [item.reason for item in yielded if isinstance(item, NotApplicable)]
         if outcomes:
             outcome = next(o for o in _OUTCOME_ORDER if o in outcomes)
-            results.append(RuleResult(path, spec.code, outcome))
+            results.append(RuleResult(path, spec.code, outcome, not_law or ""))
+        elif not_law is not None:
+            # Pending law the document already meets: nothing to change when it commences.
+            results.append(RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, not_law))
         elif skipped:
             results.append(RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, skipped[0]))
         else:
@@ -226,10 +241,13 @@ def _in_file(
     return replace(finding, loc=loc) if loc != finding.loc else finding
 
 
-def _diagnostic(spec: RuleSpec, finding: Finding, path: str, source: SourceDocument) -> Diagnostic:
+def _diagnostic(
+    spec: RuleSpec, finding: Finding, path: str, source: SourceDocument, pending: bool = False
+) -> Diagnostic:
     """A rule's finding as the engine judges it: a breach at the rule's severity, or not
-    stated at info."""
-    outcome = outcome_of(finding.seen, spec.requires or Requires.CONTENT)
+    stated (or, for a measure not yet in force, pending) at info."""
+    judged = outcome_of(finding.seen, spec.requires or Requires.CONTENT)
+    outcome = Outcome.PENDING if pending else judged
     line, column = source.position(finding.loc)
     return Diagnostic(
         path=path,
@@ -298,7 +316,9 @@ def _law_day(document: Document, as_at: law.AsAt | None) -> dt.date:
     return dt.date.today()
 
 
-def check_file(path: Path, rules: Sequence[RuleSpec], as_at: law.AsAt | None = None) -> FileOutcome:
+def check_file(
+    path: Path, rules: Sequence[RuleSpec], applied: law.LawApplied | None = None
+) -> FileOutcome:
     """Read and check one file. Raises PathError if it cannot be read."""
     shown = path.as_posix()
     try:
@@ -308,7 +328,7 @@ def check_file(path: Path, rules: Sequence[RuleSpec], as_at: law.AsAt | None = N
     text = decode(raw, shown)
     if isinstance(text, Diagnostic):
         return FileOutcome(shown, None, "", (text,))
-    document, diagnostics, results = _lint(text, shown, rules, as_at)
+    document, diagnostics, results = _lint(text, shown, rules, applied)
     return FileOutcome(shown, document, text, tuple(diagnostics), tuple(results))
 
 
@@ -356,11 +376,12 @@ def lint_paths(
     rules: Sequence[RuleSpec],
     plan: Plan | None = None,
     only_documents: bool = False,
-    as_at: law.AsAt | None = None,
+    applied: law.LawApplied | None = None,
 ) -> Result:
-    """Check files and folders. Raises PathError for a path that is missing or unreadable."""
+    """Check files and folders under the law `applied` (by default, today's). Raises PathError
+    for a path that is missing or unreadable."""
     files = find_files(paths, only_documents)
-    outcomes = [check_file(path, rules, as_at) for path in files]
+    outcomes = [check_file(path, rules, applied) for path in files]
     return combine(outcomes, rules, plan)
 
 

@@ -82,7 +82,7 @@ def render_file(
 
     if not path.is_file():
         raise PathError(f"{path.as_posix()}: no such file")
-    outcome = check_file(path, plan.rules, as_at)
+    outcome = check_file(path, plan.rules, plan.applied_law(as_at))
     result = combine([outcome], plan.rules, plan)
     findings = result.diagnostics
     errors = result.count(Severity.ERROR)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from icslint import law
 from icslint.config import Config, ConfigError
 from icslint.diagnostics import Loc, Severity
 from icslint.registry import RuleSpec, discover, discover_folder, validate
@@ -37,6 +38,7 @@ class CommandLine:
     fail_on: Severity | None = None
     rule_dirs: tuple[Path, ...] = ()
     fail_on_not_stated: bool | None = None
+    pending: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,14 @@ class Plan:
     """Rules of the rule set that the configuration or the command line leaves out."""
     shown: tuple[tuple[str, str, str], ...] = ()
     """(setting, value, where it came from) for --show-config."""
+    pending: bool = False
+    """Whether to report what will need to change when measures not yet in force commence."""
+    commencements: dict[str, dt.date] = field(default_factory=dict)
+    """Commencement dates set in configuration, by event id (icslint.law)."""
+
+    def applied_law(self, as_at: law.AsAt | None) -> law.LawApplied:
+        """The law a check under this plan applies on `as_at`."""
+        return law.LawApplied(as_at, self.commencements, self.pending)
 
 
 Shown = list[tuple[str, str, str]]
@@ -95,6 +105,21 @@ def plan(config: Config, cli: CommandLine, today: dt.date) -> Plan:
             ),
         )
     )
+    pending = bool(cli.pending if cli.pending is not None else config.settings.pending)
+    shown.append(
+        (
+            "pending",
+            "true" if pending else "false",
+            _origin(
+                config,
+                "pending",
+                config.settings.pending is not None,
+                cli.pending is not None,
+                replaces=True,
+            ),
+        )
+    )
+    commencements = _commencements(config, shown)
     chosen, tool_ignores = _selection(config, cli, rules, catalogue, shown)
     rule_severity, tool_severity = _severities(config, catalogue, shown)
     options = _options(config, catalogue, shown)
@@ -128,7 +153,29 @@ def plan(config: Config, cli: CommandLine, today: dt.date) -> Plan:
         fail_on_not_stated=fail_on_not_stated,
         unselected=tuple(spec for spec in rules if spec.code not in {c.code for c in chosen}),
         shown=tuple(shown),
+        pending=pending,
+        commencements=commencements,
     )
+
+
+def _commencements(config: Config, shown: Shown) -> dict[str, dt.date]:
+    """The `law:` setting, each key checked against the measures icslint knows."""
+    setting = config.settings.law
+    for key, day in setting.items():
+        try:
+            law.commencements({key: day})
+        except KeyError as error:
+            raise config.error(("law", key), str(error.args[0])) from None
+        except ValueError as error:
+            raise config.error(("law", key), str(error)) from None
+    shown.append(
+        (
+            "law",
+            ", ".join(f"{key}: {day.isoformat()}" for key, day in setting.items()) or "(none)",
+            _origin(config, "law", bool(setting), False),
+        )
+    )
+    return law.commencements(setting)
 
 
 def _selection(

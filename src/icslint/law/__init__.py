@@ -7,7 +7,9 @@ where that date was read, can be shown to users and checked against a document's
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -32,11 +34,18 @@ class Event:
     source: str
     read: str
     """Where the date and provision were read, in words."""
+    bill: str | None = None
+    """The bill the measure belongs to, for a measure not yet commenced when icslint was
+    released (a user may set its commencement date for all its measures at once)."""
+    set_in_configuration: bool = False
+    """Whether `in_force` is a commencement date the user set in configuration."""
 
     def since(self) -> str:
         """ "from 1 July 2022", "from July 2024", or "not yet in force"."""
         if self.in_force is None:
             return "not yet in force (its commencement date is not known)"
+        if self.set_in_configuration:
+            return f"from {self.in_force.in_words()} (the commencement date set in configuration)"
         return f"from {self.in_force.in_words()}"
 
 
@@ -55,8 +64,71 @@ def events() -> dict[str, Event]:
             provision=" ".join(str(entry["provision"]).split()),
             source=entry["source"],
             read=" ".join(str(entry["read"]).split()),
+            bill=entry.get("bill"),
         )
     return found
+
+
+Commencements = Mapping[str, dt.date]
+"""Commencement dates a user set in configuration, by event id, for measures whose date was
+not known when icslint was released."""
+
+
+def commencements(setting: Mapping[str, dt.date]) -> dict[str, dt.date]:
+    """The `law:` setting as commencement dates by event id. A key is an event id or a bill
+    (`health-bill-2026`: each of its measures); a measure named on its own wins over its bill.
+    Raises KeyError naming a key that is neither, or ValueError for a measure whose date is
+    already known."""
+    known = events()
+    found: dict[str, dt.date] = {}
+    for key, day in sorted(setting.items(), key=lambda item: item[0] in known):
+        measures = [key] if key in known else [e.id for e in known.values() if e.bill == key]
+        if not measures:
+            keys = sorted(
+                {e.id for e in known.values() if e.in_force is None}
+                | {e.bill for e in known.values() if e.bill}
+            )
+            close = difflib.get_close_matches(key, keys, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise KeyError(f"no measure or bill called {key!r}{hint} (known: {', '.join(keys)})")
+        for measure in measures:
+            event = known[measure]
+            if event.in_force is not None:
+                raise ValueError(
+                    f"{key!r} is already in force {event.since()} ({event.title}); only a "
+                    "measure whose commencement date is not yet known can be given one"
+                )
+            found[measure] = day
+    return found
+
+
+def event(event_id: str, dates: Commencements) -> Event:
+    """An event, with the commencement date set in configuration if there is one."""
+    known = events()[event_id]
+    day = dates.get(event_id)
+    if day is None:
+        return known
+    return Event(
+        id=known.id,
+        title=known.title,
+        in_force=PartialDate.parse(day.isoformat()),
+        provision=known.provision,
+        source=known.source,
+        read=known.read,
+        bill=known.bill,
+        set_in_configuration=True,
+    )
+
+
+@dataclass(frozen=True)
+class LawApplied:
+    """Which law a check applies: on which day, with which commencement dates set in
+    configuration, and whether measures not yet in force are reported as pending."""
+
+    as_at: AsAt | None = None
+    """The day (today if None), or "effective": each document's own effective date."""
+    commencements: Commencements = field(default_factory=dict)
+    pending: bool = False
 
 
 AsAt = dt.date | Literal["effective"]
@@ -79,21 +151,29 @@ def parse_as_at(text: str) -> AsAt:
         ) from None
 
 
-def not_in_force(in_force: str, until: str | None, day: dt.date) -> str | None:
+def not_in_force(
+    in_force: str, until: str | None, day: dt.date, dates: Commencements | None = None
+) -> str | None:
     """Why a requirement dating from event `in_force` (and ended by `until`) is not law on
-    `day`; None when it is. An event known only to the month counts from its first day."""
-    known = events()
-    start = known[in_force]
+    `day`, given the commencement dates set in configuration; None when it is. An event known
+    only to the month counts from its first day."""
+    dates = dates or {}
+    start = event(in_force, dates)
     on = _words(day)
     if start.in_force is None:
         return f"not in force on {on}: {start.title} has not commenced"
     if day < start.in_force.earliest:
-        since = start.in_force.in_words()
-        return f"not in force on {on}: the requirement dates from {since} ({start.title})"
-    end = known[until] if until else None
+        return f"not in force on {on}: the requirement dates {start.since()} ({start.title})"
+    end = event(until, dates) if until else None
     if end is not None and end.in_force is not None and day >= end.in_force.earliest:
         return f"no longer in force on {on}: it ended {end.since()} ({end.title})"
     return None
+
+
+def yet_to_commence(in_force: str, day: dt.date, dates: Commencements | None = None) -> bool:
+    """Whether the requirement's event has not taken effect by `day`: the law is pending."""
+    start = event(in_force, dates or {})
+    return start.in_force is None or day < start.in_force.earliest
 
 
 def effective_date(document: object) -> dt.date | None:

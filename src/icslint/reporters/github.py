@@ -41,7 +41,7 @@ def annotation(d: Diagnostic) -> str:
         "file": d.path,
         "line": str(d.line),
         "col": str(d.column),
-        "title": f"{d.code} [{d.rule}]" + ("" if d.is_breach else " not stated"),
+        "title": f"{d.code} [{d.rule}]" + ("" if d.is_breach else f" {d.outcome.label}"),
     }
     fields = ",".join(f"{name}={escape_property(value)}" for name, value in properties.items())
     return f"::{COMMANDS[d.severity]} {fields}::{escape_data(d.message)}"
@@ -68,8 +68,10 @@ def step_summary(result: Result) -> str:
             f"| breach ({severity.value}) | {result.count(severity)} |" for severity in Severity
         ]
         lines += [f"| not stated | {len(result.not_stated)} |"]
+        if result.pending:
+            lines += [f"| pending | {len(result.pending)} |"]
         lines += ["", "| File:line | Code | Outcome | Message |", "| --- | --- | --- | --- |"]
-        lines += [_row(d) for d in (*result.breaches, *result.not_stated)]
+        lines += [_row(d) for d in (*result.breaches, *result.not_stated, *result.pending)]
     if result.suppressed:
         lines += ["", f"{len(result.suppressed)} suppressed finding(s) not shown."]
     return "\n".join(lines) + "\n\n"
@@ -81,7 +83,7 @@ def _row(d: Diagnostic) -> str:
     cells: Iterable[str] = (
         f"`{where}:{d.line}`",
         f"{d.code} [{d.rule}]",
-        f"breach ({d.severity.value})" if d.is_breach else "not stated",
+        f"breach ({d.severity.value})" if d.is_breach else d.outcome.label,
         escape_cell(d.message),
     )
     return "| " + " | ".join(cells) + " |"

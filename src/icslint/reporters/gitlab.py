@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from icslint.diagnostics import Diagnostic, Severity
+from icslint.diagnostics import Diagnostic, Outcome, Severity
 from icslint.engine import Result
 from icslint.reporters.fingerprints import result_fingerprints
 
@@ -29,11 +29,14 @@ def as_code_quality(result: Result) -> list[dict[str, object]]:
     return [_issue(d, fp) for d, fp in zip(result.diagnostics, reported, strict=True)]
 
 
+_PREFIX = {Outcome.NOT_STATED: "Not stated: ", Outcome.PENDING: "Pending law: "}
+
+
 def _issue(d: Diagnostic, fingerprint: str) -> dict[str, object]:
     return {
         # The merge request widget shows only the description: name the rule, and whether the
-        # finding is a breach or something the document does not state, in it.
-        "description": f"{d.code} [{d.rule}] {'' if d.is_breach else 'Not stated: '}{d.message}",
+        # finding is a breach, something the document does not state, or pending law, in it.
+        "description": f"{d.code} [{d.rule}] {_PREFIX.get(d.outcome, '')}{d.message}",
         "check_name": d.code,
         "fingerprint": fingerprint,
         "severity": SEVERITIES[d.severity],

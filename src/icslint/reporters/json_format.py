@@ -9,7 +9,8 @@ from icslint.diagnostics import Outcome, Severity
 from icslint.engine import Result
 
 # Version 2 adds `outcome` to every diagnostic, the per-file `files` list with every rule's
-# outcome, and outcome counts in the summary.
+# outcome, and outcome counts in the summary. The `pending` outcome and summary count were added
+# within version 2: nothing that was there changed.
 FORMAT_VERSION = 2
 
 
@@ -36,6 +37,7 @@ def as_data(result: Result) -> dict[str, object]:
             "info": result.count(Severity.INFO),
             "breach": len(result.breaches),
             "not-stated": len(result.not_stated),
+            "pending": len(result.pending),
             "passed": result.count_outcome(Outcome.PASSED),
             "not-applicable": result.count_outcome(Outcome.NOT_APPLICABLE),
             "suppressed": result.count_suppressed("comment"),

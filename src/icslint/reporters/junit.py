@@ -84,11 +84,11 @@ def _case(
         failure.text = "\n".join(_line(d) for d in failing)
         case.result = [failure]
     elif unstated:
-        skipped = Skipped(f"not stated: {unstated[0].message}")
+        skipped = Skipped(f"{unstated[0].outcome.label}: {unstated[0].message}")
         skipped.text = "\n".join(_line(d) for d in unstated)
         case.result = [skipped]
     notes = [f"{_line(d)} (info)" for d in found if d.is_breach and d.severity is Severity.INFO]
-    notes += [f"{_line(d)} (not stated)" for d in unstated if failing]
+    notes += [f"{_line(d)} ({d.outcome.label})" for d in unstated if failing]
     notes += suppressed
     if notes:
         case.system_out = "\n".join(notes)

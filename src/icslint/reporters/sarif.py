@@ -15,7 +15,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from icslint import PROJECT_URL, __version__
-from icslint.diagnostics import Diagnostic, Severity, yaml_path
+from icslint.diagnostics import Diagnostic, Outcome, Severity, yaml_path
 from icslint.engine import Result, Suppressed
 from icslint.registry import RuleSpec
 from icslint.reporters.fingerprints import result_fingerprints
@@ -98,8 +98,8 @@ def _result(
         "ruleId": d.code,
         "ruleIndex": rules.index(d),
         # A breach is a failed check; something the document does not state is for a person to
-        # review (SARIF then requires level "none").
-        "kind": "fail" if d.is_breach else "review",
+        # review; pending law is for information (SARIF then requires level "none").
+        "kind": _KINDS.get(d.outcome, "review"),
         "level": LEVELS[d.severity] if d.is_breach else "none",
         "message": {"text": d.message},
         "locations": [location],
@@ -109,6 +109,9 @@ def _result(
     if suppression is not None:
         entry["suppressions"] = [_suppression(suppression)]
     return entry
+
+
+_KINDS = {Outcome.BREACH: "fail", Outcome.NOT_STATED: "review", Outcome.PENDING: "informational"}
 
 
 def _suppression(s: Suppressed) -> Json:

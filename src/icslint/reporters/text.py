@@ -20,6 +20,11 @@ NOT_STATED_HEADING = (
 )
 
 
+PENDING_HEADING = (
+    "Pending law (not yet in force, so not breaches: what will need to change when each "
+    "measure commences):"
+)
+
 NOTES_HEADING = "Passed because of what the documents record (check that each still holds):"
 
 
@@ -35,6 +40,12 @@ def report(result: Result, stream: TextIO) -> None:
             console.print()
         console.print(Text(NOT_STATED_HEADING, style="bold"))
         for diagnostic in result.not_stated:
+            _print(console, diagnostic, snippets)
+    if result.pending:
+        if result.breaches or result.not_stated:
+            console.print()
+        console.print(Text(PENDING_HEADING, style="bold"))
+        for diagnostic in result.pending:
             _print(console, diagnostic, snippets)
     noted = [r for r in result.outcomes if r.outcome is Outcome.PASSED and r.reason]
     if noted:
@@ -89,6 +100,7 @@ def summary(result: Result) -> Text:
     parts += [
         f"{n} {label}"
         for n, label in (
+            (len(result.pending), "pending"),
             (result.count_suppressed("comment"), "suppressed"),
             (result.count_suppressed("waiver"), "waived"),
         )
