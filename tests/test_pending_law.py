@@ -21,7 +21,7 @@ NHS_ENGLAND_POWERS = {
     (80, "remove the chair"),
     (92, "approve the appointment of the chief executive"),
     (97, "approve the removal of the chief executive"),
-    (424, "approve variations of the constitution"),
+    (425, "approve variations of the constitution"),
 }
 
 

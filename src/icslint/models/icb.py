@@ -398,6 +398,9 @@ class Committee(Model):
     """Who must approve changes to the terms of reference, for example "Board"."""
     in_public: bool | None = None
     """Whether the committee meets in public."""
+    meetings_per_year: Count | None = None
+    """How often the committee meets, as its terms of reference say: a number (6) or a least
+    number ("at least 4" for "at least four times a year")."""
     clinical_member: bool | None = None
     """Whether the committee has a clinical or care professional member."""
     place: Text | None = None
