@@ -237,12 +237,20 @@ def _report(report: Reporter, result: Result, output: Path | None) -> None:
         return
     import io
 
-    from icslint.output import write_file
-
     buffer = io.StringIO()
     report(result, buffer)
+    _write(buffer.getvalue(), output)
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Write a report to stdout, or atomically to the --output file."""
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return
+    from icslint.output import write_file
+
     try:
-        write_file(output, buffer.getvalue().encode("utf-8"), replace=True)
+        write_file(output, text.encode("utf-8"), replace=True)
     except OSError as error:
         raise _fail(f"cannot write {output.as_posix()}: {error.strerror or error}") from None
 
@@ -342,6 +350,42 @@ def explain_rule(
         first, rest = text.split("\n", 1)
         text = f"{first}\n{said}\n{rest}"
     typer.echo(text, nl=False)
+
+
+@app.command("diff")
+def diff_versions(
+    old: Annotated[str, typer.Argument(help="The earlier version: a file, or REV:path from Git.")],
+    new: Annotated[str, typer.Argument(help="The later version: a file, or REV:path from Git.")],
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = RulesFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file instead of stdout (- for stdout)."
+        ),
+    ] = None,
+) -> None:
+    """List every change between two versions, each classed: approval (needs NHS England's
+    approval), local (the ICB decides) or editorial. Exits 1 if any change needs approval.
+
+    REV:path reads a file as Git has it at a revision, for example HEAD~1:constitution.yaml
+    (the path from the top of the repository, or from here if it starts with ./).
+    """
+    from icslint import amendment_report, amendments, versions
+
+    try:
+        comparison = amendments.compare(versions.read_version(old), versions.read_version(new))
+    except versions.VersionError as error:
+        raise _fail(str(error)) from None
+    if output_format is RulesFormat.json:
+        text = json.dumps(amendment_report.as_data(comparison), indent=2, ensure_ascii=False) + "\n"
+    elif output_format is RulesFormat.markdown:
+        text = amendment_report.as_markdown(comparison)
+    else:
+        text = amendment_report.as_text(comparison)
+    _write(text, output)
+    raise typer.Exit(ExitCode.FINDINGS if comparison.needs_approval else ExitCode.OK)
 
 
 class DocumentKind(StrEnum):
