@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from icslint import law
 from icslint.diagnostics import Citation, Contradiction, Finding, Loc, Missing
 from icslint.models.icb import IcbConstitution, Seat
 from icslint.models.values import Count
@@ -152,9 +153,18 @@ def is_body(name: str | None, body: str) -> bool:
 
 # --- NHS England's July 2024 guidance --------------------------------------------------------
 
+
+def _after(event_id: str) -> dt.date:
+    """The first day after an event, as the event table dates it: for an event known only to
+    its month, the first day of the next month."""
+    when = law.events()[event_id].in_force
+    assert when is not None, f"{event_id} has no date"
+    return when.latest + dt.timedelta(days=1)
+
+
 # NHS England's updated guidance is dated only "July 2024" in the sources read, so a version
 # counts as made after it only if it took effect after that month.
-GUIDANCE_IN_FORCE = dt.date(2024, 8, 1)
+GUIDANCE_IN_FORCE = _after("nhse-icb-guidance-2024-07")
 
 
 def approved_after_guidance(doc: IcbConstitution) -> str | None:

@@ -72,6 +72,26 @@ def test_as_at_effective_uses_each_documents_own_effective_date(tmp_path: Path) 
     )
 
 
+def test_as_at_effective_falls_back_on_this_versions_entry_in_the_history(
+    tmp_path: Path,
+) -> None:
+    # No effective or approval date: the history's entry for this version, known only by its
+    # month, gives the first day it could have taken effect.
+    text = VALID_ICB.read_text(encoding="utf-8").replace(
+        "  effective_from: 2025-04-01\n  nhse_approved_on: 2025-03-14\n", ""
+    ).replace(
+        '    - version: "2.1"\n      date: 2025-04-01\n',
+        '    - version: "2.1"\n      date: March 2023\n',
+    )
+    path = tmp_path / "constitution.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, report = check_json(str(path), "--as-at", "effective")
+    assert rule_results(report)["ICB052"]["reason"] == (
+        "not in force on 1 March 2023: the requirement dates from July 2024 (NHS England's "
+        "updated guidance on ICB constitutions and governance)"
+    )
+
+
 def test_a_date_that_cannot_be_read_stops_with_a_message() -> None:
     code, out, err = run("check", str(VALID_ICB), "--as-at", "1 April")
     assert code == 2

@@ -177,12 +177,19 @@ def yet_to_commence(in_force: str, day: dt.date, dates: Commencements | None = N
 
 
 def effective_date(document: object) -> dt.date | None:
-    """The first day a document (this version of it) could have taken effect, if it says."""
+    """The first day a document (this version of it) could have taken effect, if it says: its
+    effective date, else its approval, else the date of this version's own entry in the
+    version history."""
     meta = getattr(document, "meta", None)
     for name in ("effective_from", "approved_on", "nhse_approved_on"):
         value = getattr(meta, name, None)
         if isinstance(value, PartialDate):
             return value.earliest
+    version = getattr(meta, "version", None)
+    for entry in reversed(getattr(meta, "version_history", ()) or ()):
+        date = getattr(entry, "date", None)
+        if version is not None and entry.version == version and isinstance(date, PartialDate):
+            return date.earliest
     return None
 
 
