@@ -52,6 +52,3 @@ HEALTHWATCH_SURREY = secondary(
     "Healthwatch",
     "https://www.healthwatchsurrey.co.uk/news/2026-06-24/written-evidence-submissions",
 )
-
-HEALTHWATCH_NAME = r"\bhealth\s*watch\b"
-"""Healthwatch however spelt: "Healthwatch Wessex", "HealthWatch", "Local Healthwatch"."""

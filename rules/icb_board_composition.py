@@ -992,6 +992,7 @@ def partner_member_primary_care(doc: IcbConstitution, options: NoOptions) -> Ite
     level=Level.STATUTE,
     severity=Severity.ERROR,
     requires="content",
+    until="health-bill-2026-mayoral-member",
     citations=[
         _PARA_8_CITATION,
         secondary(HWE_MODEL, "clause 2.1.6", HWE_SECTION_2),

@@ -8,24 +8,30 @@ law, and the rules they replace (ICB050, ICB051, ICB060, ICB160) stop.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from icslint.diagnostics import Contradiction, Finding, Level, Loc, NotApplicable, Severity
+from icslint.diagnostics import (
+    Contradiction,
+    Finding,
+    Level,
+    Loc,
+    Missing,
+    NotApplicable,
+    Severity,
+)
 from icslint.models.icb import IcbConstitution, Seat
 from icslint.registry import NoOptions, rule
-from icslint.vocabulary import approval_named, names_body
+from icslint.vocabulary import approval_named, healthwatch_field, names_body, normalise
 
 from ._health_bill import (
     BROWNE_JACOBSON,
     CCN_EVIDENCE,
     HEALTHWATCH,
-    HEALTHWATCH_NAME,
     MAYORAL_MEMBER,
     NHSE_ABOLITION,
     NUFFIELD,
 )
-from ._support import listed, quoted, seat_loc, seat_name, seats
+from ._support import quoted, seat_loc, seat_name, seats
 
 ICB = "icb-constitution"
 
@@ -61,6 +67,8 @@ def _nhs_england_powers(doc: IcbConstitution) -> Iterator[tuple[Loc, str]]:
     variation = doc.variation
     if variation is not None and names_body(variation.approver, "NHS England"):
         yield ("variation", "approver"), "approve variations of the constitution"
+    if variation is not None and variation.nhse_own_initiative:
+        yield ("variation", "nhse_own_initiative"), "vary the constitution on its own initiative"
 
 
 @rule(
@@ -99,8 +107,8 @@ def nhs_england_abolished(doc: IcbConstitution, options: NoOptions) -> Iterator[
             loc,
             f"The constitution gives NHS England the power to {power}. The Health Bill "
             "(clause 1 and Schedule 11, as introduced) abolishes NHS England and passes its "
-            "functions to the Secretary of State; once that is in force, name the body the Act "
-            "gives this power to.",
+            "functions to the Secretary of State; from the day that takes effect, the "
+            "constitution must give this power to the body the Act names instead.",
         )
 
 
@@ -111,19 +119,16 @@ def _healthwatch_entries(doc: IcbConstitution) -> Iterator[tuple[Loc, str, str]]
     if board is not None:
         for group, what in (("participants", "a participant"), ("observers", "an observer")):
             for index, person in enumerate(getattr(board, group)):
-                for field in ("organisation", "title"):
+                field = healthwatch_field(person.organisation, person.title)
+                if field is not None:
                     text = getattr(person, field)
-                    if text and re.search(HEALTHWATCH_NAME, text, re.I):
-                        yield ("board", group, index, field), text, f"{what} at board meetings"
-                        break
+                    yield ("board", group, index, field), text, f"{what} at board meetings"
     for c_index, committee in enumerate(doc.committees):
         for m_index, member in enumerate(committee.members):
-            for field in ("organisation", "title"):
-                text = getattr(member, field)
-                if text and re.search(HEALTHWATCH_NAME, text, re.I):
-                    loc = ("committees", c_index, "members", m_index, field)
-                    yield loc, text, f"a member of the {committee.name}"
-                    break
+            field = healthwatch_field(member.organisation, member.title)
+            if field is not None:
+                loc = ("committees", c_index, "members", m_index, field)
+                yield loc, getattr(member, field), f"a member of the {committee.name}"
 
 
 @rule(
@@ -156,8 +161,8 @@ def healthwatch_abolished(doc: IcbConstitution, options: NoOptions) -> Iterator[
         yield Contradiction(
             loc,
             f"The constitution names {quoted(name)} as {what}. The Health Bill, as introduced, "
-            "abolishes Healthwatch; once that is in force, remove this entry or name who takes "
-            "its place.",
+            "abolishes Healthwatch; from the day that takes effect, this entry names a body that "
+            "no longer exists: remove it or name who takes its place.",
         )
 
 
@@ -172,21 +177,23 @@ def healthwatch_abolished(doc: IcbConstitution, options: NoOptions) -> Iterator[
     in_force="health-bill-2026-mayoral-member",
 )
 def mayoral_member(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding | NotApplicable]:
-    """A mayor's nominee replaces the local authority member where a mayoral authority exists.
+    """A member nominated by each mayor replaces the local authority member.
 
-    Requirement: When clause 21 of the Health Bill commences, an ICB whose area includes a
-    mayoral strategic authority has, instead of the ordinary member nominated jointly by the
-    local authorities, a member nominated by the mayor of each mayoral strategic authority.
+    Requirement: When clause 21 of the Health Bill commences, the board no longer has to
+    include a member nominated jointly by the local authorities; instead, an ICB whose area
+    includes a mayoral strategic authority has a member nominated by the mayor of each one.
     Provision: Health Bill, clause 21 as introduced. Today the local authority member is
-    required by Schedule 1B paragraph 8 of the 2006 Act. The rule reads
-    `mayoral_strategic_authorities` (the mayoral strategic authorities whose area includes part
-    of the ICB's) and the seats with `partner_sector: local_authority`.
-    Why: The board's membership is set by its constitution; a seat the Act no longer provides
-    for, and a member it requires left out, make the board wrongly constituted.
-    Fix: When the clause commences, replace the local authority partner member with a member
-    nominated by the mayor of each mayoral strategic authority, as the Act then provides. The
-    clause may be amended before it is enacted: councils have asked for the local authority
-    member to be kept. Until then `icslint check --pending` lists the seats.
+    required by Schedule 1B paragraph 8 of the 2006 Act (ICB016, which ends when clause 21
+    commences). The rule reads `mayoral_strategic_authorities` (those whose area includes part
+    of the ICB's) and the seats with `partner_sector: mayoral_strategic_authority`, matched to
+    each authority by `nominating_bodies` (or, with one authority, any such seat).
+    Why: The board's membership is set by its constitution; a member the Act requires and the
+    constitution leaves out makes the board wrongly constituted.
+    Fix: When the clause commences, add a seat with `category: partner`, `partner_sector:
+    mayoral_strategic_authority` and the authority in `nominating_bodies`, for each mayoral
+    strategic authority; the local authority member may then stay or go. The clause may be
+    amended before it is enacted: councils have asked for the local authority member to be
+    kept. Until then `icslint check --pending` lists what will need to change.
     Source: Read in the County Councils Network's written evidence to the committee on the
     Bill (June 2026); the Bill's text and its commencement date were not available.
     """
@@ -197,15 +204,32 @@ def mayoral_member(doc: IcbConstitution, options: NoOptions) -> Iterator[Finding
             "the ICB's (mayoral_strategic_authorities)."
         )
         return
-    for index, seat in seats(doc):
-        if seat.partner_sector == "local_authority":
-            yield Contradiction(
-                seat_loc(index),
-                f"Seat {seat_name(seat)} is the member nominated by the local authorities, and "
-                "the constitution names "
-                f"{listed(authorities)} as mayoral strategic "
-                f"{'authority' if len(authorities) == 1 else 'authorities'} in the ICB's area. "
-                "Clause 21 of the Health Bill, as introduced, replaces this member with a "
-                "member nominated by the mayor of each mayoral strategic authority; once it is "
-                "in force, change the seat as the Act provides.",
+    mayoral = [s for _, s in seats(doc) if s.partner_sector == "mayoral_strategic_authority"]
+    council_seat = next(
+        (index for index, s in seats(doc) if s.partner_sector == "local_authority"), None
+    )
+    where = seat_loc(council_seat) if council_seat is not None else ("board", "seats")
+    instead = (
+        ", and no longer requires the member nominated by the local authorities that the "
+        "constitution has"
+        if council_seat is not None
+        else ""
+    )
+    for authority in authorities:
+        nominees = [s for s in mayoral if _nominated_by(s, authority)]
+        if not nominees and not (len(authorities) == 1 and mayoral):
+            yield Missing(
+                where,
+                f"The constitution names {authority} as a mayoral strategic authority in the "
+                "ICB's area but has no member nominated by its mayor (partner_sector: "
+                "mayoral_strategic_authority). Clause 21 of the Health Bill, as introduced, "
+                "provides for a member nominated by the mayor of each mayoral strategic "
+                f"authority{instead}; from the day it takes effect, the constitution needs "
+                "that seat.",
             )
+
+
+def _nominated_by(seat: Seat, authority: str) -> bool:
+    """Whether a seat's nominating bodies (or its words on nomination) name the authority."""
+    named = [*seat.nominating_bodies, seat.nominated_by or ""]
+    return any(normalise(authority) in normalise(text) for text in named if text)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from icslint import law
 from icslint.diagnostics import Citation, Contradiction, Finding, Level, NotApplicable, Severity
+from icslint.law import register
 from icslint.models.icb import IcbConstitution
 from icslint.models.icp import IcpTermsOfReference
 from icslint.registry import NoOptions, rule
@@ -30,7 +31,7 @@ def _on(day: dt.date) -> str:
 
 def _not_on_register(
     name: str | None, document: object, what: str
-) -> Iterator[NotApplicable | tuple[law.Icb, str, dt.date]]:
+) -> Iterator[NotApplicable | tuple[register.Icb, str, dt.date]]:
     """NotApplicable if the document gives no ICB name or no date; else the register's entry
     for an ICB that does not exist on the document's effective date, what to say of it, and
     the date; nothing if it exists (or is not on the register)."""
@@ -43,10 +44,10 @@ def _not_on_register(
         yield (*found, day)
 
 
-def _mismatch(name: str, day: dt.date) -> tuple[law.Icb, str] | None:
+def _mismatch(name: str, day: dt.date) -> tuple[register.Icb, str] | None:
     """The register's entry for an ICB that does not exist on `day`, and what to say of it."""
     wanted = icb_key(name)
-    entry = next((i for i in law.icbs() if icb_key(i.name) == wanted), None)
+    entry = next((i for i in register.icbs() if icb_key(i.name) == wanted), None)
     if entry is None or entry.exists_on(day):
         return None
     if day < entry.established:

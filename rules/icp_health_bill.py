@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from icslint.diagnostics import Contradiction, Finding, Level, Loc, NotApplicable, Severity
 from icslint.models.icp import IcpTermsOfReference
 from icslint.registry import NoOptions, rule
+from icslint.vocabulary import healthwatch_field
 
 from ._health_bill import (
     HEALTHWATCH,
-    HEALTHWATCH_NAME,
     HEALTHWATCH_SURREY,
     ICP_DUTY,
     ICP_IMPACT,
@@ -39,9 +39,10 @@ def _healthwatch_places(doc: IcpTermsOfReference) -> Iterator[tuple[Loc, str, st
     ]
     for group, index, title_field, title, organisation, tags in entries:
         what = "a member" if group == "members" else "an attendee"
-        if organisation and re.search(HEALTHWATCH_NAME, organisation, re.I):
+        field = healthwatch_field(organisation, title)
+        if field == "organisation" and organisation:
             yield (group, index, "organisation"), organisation, what
-        elif re.search(HEALTHWATCH_NAME, title, re.I):
+        elif field == "title":
             yield (group, index, title_field), title, what
         elif "healthwatch" in tags:
             yield (group, index, "role_tags"), title, what
@@ -80,8 +81,9 @@ def healthwatch_abolished_partnership(
         yield Contradiction(
             loc,
             f"The terms of reference name {quoted(name)} as {what} of the partnership from "
-            "Healthwatch. The Health Bill, as introduced, abolishes Healthwatch; once that is in "
-            "force, remove this entry or name who takes its place.",
+            "Healthwatch. The Health Bill, as introduced, abolishes Healthwatch; from the day "
+            "that takes effect, this entry names a body that no longer exists: remove it or name "
+            "who takes its place.",
         )
 
 
@@ -137,7 +139,7 @@ def partnership_duty_repealed(
     yield Contradiction(
         ("icp", "statutory_basis") if basis is not None else ("icp",),
         f"The terms of reference {said}. The Health Bill, as introduced, removes the "
-        "requirement to set up integrated care partnerships; once that is in force, the ICB "
-        "and the councils decide whether to keep the partnership, and if they do, the terms of "
-        "reference need to state the basis it then rests on.",
+        "requirement to set up integrated care partnerships; from the day that takes effect, "
+        "the ICB and the councils decide whether to keep the partnership, and if they do, the "
+        "terms of reference must state the basis it then rests on.",
     )

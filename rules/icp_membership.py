@@ -102,6 +102,7 @@ def _undecided(member: Member) -> bool:
     level=Level.STATUTE,
     severity=Severity.ERROR,
     requires="conduct",
+    until="health-bill-2026-icp-duty",
     citations=[s116za("(1)")],
 )
 def icp_establishing_parties(doc: IcpTermsOfReference, options: NoOptions) -> Check:
@@ -201,6 +202,7 @@ def icp_establishing_parties(doc: IcpTermsOfReference, options: NoOptions) -> Ch
     level=Level.STATUTE,
     severity=Severity.ERROR,
     requires="conduct",
+    until="health-bill-2026-icp-duty",
     citations=[
         s116za("(1)"),
         secondary(
@@ -282,6 +284,7 @@ def cites_s116za(basis: str) -> bool:
     level=Level.STATUTE,
     severity=Severity.WARNING,
     requires="conduct",
+    until="health-bill-2026-icp-duty",
     citations=[s116za("(1)"), HCA_2022_S26],
 )
 def icp_statutory_basis(doc: IcpTermsOfReference, options: NoOptions) -> Check:
@@ -398,6 +401,7 @@ def responsible_local_authorities_only(doc: IcpTermsOfReference, options: NoOpti
     level=Level.STATUTE,
     severity=Severity.ERROR,
     requires="conduct",
+    until="health-bill-2026-icp-duty",
     citations=[s116za("(2)(a)")],
 )
 def icb_appointed_member(doc: IcpTermsOfReference, options: NoOptions) -> Check:
@@ -522,6 +526,7 @@ def icb_appointed_member(doc: IcpTermsOfReference, options: NoOptions) -> Check:
     level=Level.STATUTE,
     severity=Severity.ERROR,
     requires="conduct",
+    until="health-bill-2026-icp-duty",
     citations=[s116za("(2)(b)")],
 )
 def local_authority_appointed_members(doc: IcpTermsOfReference, options: NoOptions) -> Check:
@@ -678,6 +683,7 @@ def local_authority_appointed_members(doc: IcpTermsOfReference, options: NoOptio
     level=Level.STATUTE,
     severity=Severity.ERROR,
     requires="conduct",
+    until="health-bill-2026-icp-duty",
     citations=[s116za("(2)(c)")],
 )
 def partnership_appointed_members(doc: IcpTermsOfReference, options: NoOptions) -> Check:
@@ -732,6 +738,7 @@ def partnership_appointed_members(doc: IcpTermsOfReference, options: NoOptions) 
     level=Level.STATUTE,
     severity=Severity.WARNING,
     requires="conduct",
+    until="health-bill-2026-icp-duty",
     citations=[s116za("(3)")],
 )
 def icp_quorum(doc: IcpTermsOfReference, options: NoOptions) -> Check:

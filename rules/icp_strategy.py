@@ -161,6 +161,7 @@ def considers_section_75(doc: IcpTermsOfReference, options: NoOptions) -> Check:
     level=Level.STATUTE,
     severity=Severity.ERROR,
     requires="conduct",
+    until="health-bill-2026-nhse-abolition",
     citations=[s116zb("(3)(a)")],
 )
 def regard_to_mandate(doc: IcpTermsOfReference, options: NoOptions) -> Check:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from icslint.diagnostics import Contradiction, Finding, Level, Loc, Missing, Severity
 from icslint.models.icp import IcpTermsOfReference
 from icslint.registry import NoOptions, rule
+from icslint.vocabulary import HEALTHWATCH
 
 from ._icp import (
     listed,
@@ -64,7 +65,7 @@ _TITLE_WORDS: dict[str, re.Pattern[str]] = {
         "vcse": r"\bvoluntary\b|\bVCSE?\b|\bthird sector\b|\bcharit|\bsocial enterprise\b",
         "lived_experience": r"\blived experience\b|\bservice users?\b|\bpatient (voice|rep)",
         "cyp_voice": r"\byoung people\b|\byouth\b",
-        "healthwatch": r"\bhealthwatch\b",
+        "healthwatch": HEALTHWATCH.pattern,
         "social_work": r"\bsocial work",
         "occupational_therapy": r"\boccupational therap",
     }.items()

@@ -261,3 +261,67 @@ def test_a_version_can_be_read_from_git(tmp_path: Path, monkeypatch: pytest.Monk
     assert err.startswith(
         "icslint: error: HEAD~5:constitution.yaml: no such file, and not a Git revision and path"
     )
+
+
+def test_a_repeated_key_stops_the_comparison_at_its_line(tmp_path: Path) -> None:
+    new = _edited(
+        tmp_path,
+        "  name: NHS Severnmoor Integrated Care Board\n",
+        "  name: NHS Severnmoor Integrated Care Board\n  name: NHS Wessex Integrated Care Board\n",
+    )
+    code, out, err = run("diff", str(ICB), str(new))
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        f'icslint: error: {new.as_posix()}:42:3: the key "name" appears twice in the same '
+        "mapping (first on line 41)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Quoting a number does not change what it says.
+        ("      term_years: 3\n", '      term_years: "3"\n'),
+        # An empty value says nothing, as a missing one does.
+        ("  seats:\n    - id: chair\n", "  seats:\n    - id: chair\n      shared_with: []\n"),
+        ("  seats:\n    - id: chair\n", "  seats:\n    - id: chair\n      holder: null\n"),
+    ],
+)
+def test_what_reads_the_same_is_not_a_change(tmp_path: Path, old: str, new: str) -> None:
+    text = TEXT
+    assert old in text
+    path = tmp_path / "new.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert _changes(str(ICB), str(path)) == (0, [])
+
+
+def test_committees_added_where_there_were_none_are_classed_one_by_one(tmp_path: Path) -> None:
+    text = TEXT
+    start = text.index("committees:\n")
+    end = text.index("\ndelegations:\n")
+    old = tmp_path / "old.yaml"
+    old.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    assert _changes(str(old), str(ICB)) == (
+        1,
+        [
+            (["committees", 0], "approval"),
+            (["committees", 1], "approval"),
+            (["committees", 2], "local"),
+        ],
+    )
+
+
+def test_correcting_a_councils_type_is_not_an_area_change(tmp_path: Path) -> None:
+    path = _edited(
+        tmp_path,
+        "{name: Ashby Vale District Council, type: shire_district,",
+        "{name: Ashby Vale District Council, type: non_metropolitan_district,",
+    )
+    code, out, _ = run("diff", "--format", "json", str(ICB), str(path))
+    (change,) = json.loads(out)["changes"]
+    assert (code, change["path"], change["class"]) == (
+        1,
+        ["local_authorities", 2, "type"],
+        "approval",
+    )
+    assert change["reason"].startswith("This is part of the constitution")

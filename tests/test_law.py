@@ -77,11 +77,13 @@ def test_as_at_effective_falls_back_on_this_versions_entry_in_the_history(
 ) -> None:
     # No effective or approval date: the history's entry for this version, known only by its
     # month, gives the first day it could have taken effect.
-    text = VALID_ICB.read_text(encoding="utf-8").replace(
-        "  effective_from: 2025-04-01\n  nhse_approved_on: 2025-03-14\n", ""
-    ).replace(
-        '    - version: "2.1"\n      date: 2025-04-01\n',
-        '    - version: "2.1"\n      date: March 2023\n',
+    text = (
+        VALID_ICB.read_text(encoding="utf-8")
+        .replace("  effective_from: 2025-04-01\n  nhse_approved_on: 2025-03-14\n", "")
+        .replace(
+            '    - version: "2.1"\n      date: 2025-04-01\n',
+            '    - version: "2.1"\n      date: March 2023\n',
+        )
     )
     path = tmp_path / "constitution.yaml"
     path.write_text(text, encoding="utf-8")

@@ -198,6 +198,9 @@ _ICB_PARTS: tuple[tuple[tuple[str, ...], Basis], ...] = (
     (("icb", "name"), NAME_AND_AREA),
     (("icb", "area"), NAME_AND_AREA),
     (("local_authorities",), NAME_AND_AREA),
+    # What kind of council it is describes the council, not the area.
+    (("local_authorities", "*", "type"), CONSTITUTION),
+    (("local_authorities", "*", "social_care_responsible"), CONSTITUTION),
     (("partner_trusts",), NOMINATORS),
     (("primary_care_providers",), NOMINATORS),
     (("mayoral_strategic_authorities",), AREA_FACTS),

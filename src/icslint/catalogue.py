@@ -46,18 +46,24 @@ def window_text(spec: RuleSpec, dates: law.Commencements | None = None) -> str:
     text = f"{since[:1].upper()}{since[1:]}: {start.title} ({start.provision}). {start.read}"
     if spec.until is not None:
         end = law.event(spec.until, dates or {})
-        ended = f"from {end.in_force.in_words()}" if end.in_force else "when it commences"
+        ended = (
+            f"on {end.when()}"
+            if end.in_force
+            else "when this measure commences (its date is not known)"
+        )
         text += f" Ends {ended}: {end.title} ({end.provision})."
     return f"{text} Source: {start.source}"
 
 
-def window_data(spec: RuleSpec) -> dict[str, str | None] | None:
-    """The rule's in-force window for `rules --format json` (None for icslint's own codes)."""
+def window_data(
+    spec: RuleSpec, dates: law.Commencements | None = None
+) -> dict[str, str | None] | None:
+    """The rule's in-force window for `rules --format json`, with any commencement dates set
+    in configuration (None for icslint's own codes)."""
     if spec.check is None:
         return None
-    events = law.events()
-    start = events[spec.in_force]
-    end = events[spec.until] if spec.until else None
+    start = law.event(spec.in_force, dates or {})
+    end = law.event(spec.until, dates or {}) if spec.until else None
     return {
         "event": start.id,
         "from": str(start.in_force) if start.in_force else None,
@@ -67,7 +73,9 @@ def window_data(spec: RuleSpec) -> dict[str, str | None] | None:
     }
 
 
-def as_data(specs: Sequence[RuleSpec]) -> list[dict[str, object]]:
+def as_data(
+    specs: Sequence[RuleSpec], dates: law.Commencements | None = None
+) -> list[dict[str, object]]:
     """`icslint rules --format json`: one object per rule."""
     return [
         {
@@ -78,7 +86,7 @@ def as_data(specs: Sequence[RuleSpec]) -> list[dict[str, object]]:
             "severity": spec.severity.value,
             "applies_to": spec.applies_to,
             "requires": spec.requires.value if spec.requires else None,
-            "in_force": window_data(spec),
+            "in_force": window_data(spec, dates),
             "provision": spec.sections.get("Provision"),
             "citations": [c.as_dict() for c in spec.citations],
         }
@@ -86,21 +94,22 @@ def as_data(specs: Sequence[RuleSpec]) -> list[dict[str, object]]:
     ]
 
 
-def as_text(specs: Sequence[RuleSpec]) -> str:
-    """`icslint rules`: one line per rule."""
+def as_text(specs: Sequence[RuleSpec], dates: law.Commencements | None = None) -> str:
+    """`icslint rules`: one line per rule; a rule whose measure has not commenced, and has no
+    commencement date set in configuration, is marked."""
     slug_width = max((len(s.slug) for s in specs), default=0)
     lines = [
         f"{s.code}  {s.slug:<{slug_width}}  {s.level.value:<11}  {s.severity.value:<7}  "
         f"{(s.requires.value if s.requires else '-'):<7}  {s.applies_to:<22}  "
-        f"{'(not yet in force) ' if _uncommenced(s) else ''}{s.title}"
+        f"{'(not yet in force) ' if _uncommenced(s, dates) else ''}{s.title}"
         for s in specs
     ]
     return "\n".join(lines) + "\n"
 
 
-def _uncommenced(spec: RuleSpec) -> bool:
+def _uncommenced(spec: RuleSpec, dates: law.Commencements | None) -> bool:
     """Whether the rule's requirement comes from a measure with no commencement date yet."""
-    return spec.check is not None and law.events()[spec.in_force].in_force is None
+    return spec.check is not None and law.event(spec.in_force, dates or {}).in_force is None
 
 
 def as_markdown(specs: Sequence[RuleSpec]) -> str:

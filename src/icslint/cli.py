@@ -211,17 +211,23 @@ def _plan(config_file: Path | None, command_line: settings.CommandLine) -> setti
         raise _fail(str(error)) from None
 
 
-def _commencements() -> dict[str, dt.date]:
-    """The commencement dates set in the configuration in force (`law:`); a bad one exits 2."""
+def _commencements(config_file: Path | None) -> dict[str, dt.date]:
+    """The commencement dates set in the configuration in force (`law:`). The law is shown
+    without them, with a warning, if the configuration cannot be used."""
     from icslint import config
 
     try:
-        loaded = config.load(None, Path.cwd())
+        loaded = config.load(config_file, Path.cwd())
         return law.commencements(loaded.settings.law)
     except config.ConfigError as error:
-        raise _fail(str(error)) from None
-    except (KeyError, ValueError) as error:
-        raise _fail(f"{loaded.where(('law',))}: {error.args[0]}") from None
+        problem = str(error)
+    except law.LawSettingError as error:
+        problem = f"{loaded.where(('law', error.key))}: {error.message}"
+    typer.echo(
+        f"icslint: warning: {problem}; showing the law without the dates set in configuration",
+        err=True,
+    )
+    return {}
 
 
 def _show(plan: settings.Plan) -> None:
@@ -262,6 +268,16 @@ def _catalogue() -> tuple[RuleSpec, ...]:
         raise _fail(str(error)) from None
 
 
+LawConfigFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Read commencement dates (`law:`) from this configuration file instead of the one "
+        "found from the current folder upwards.",
+    ),
+]
+
+
 @app.command("rules")
 def list_rules(
     output_format: Annotated[
@@ -275,23 +291,24 @@ def list_rules(
             help="Only the rules whose requirements are in force on this date (YYYY-MM-DD).",
         ),
     ] = None,
+    config_file: LawConfigFile = None,
 ) -> None:
     """List every rule: code, name, level, default severity, document kind and title."""
     specs = _catalogue()
+    dates = _commencements(config_file)
     if as_at is not None:
         day = _as_at_date(as_at)
-        dates = _commencements()
         specs = tuple(
             s
             for s in specs
             if s.check is None or not law.not_in_force(s.in_force, s.until, day, dates)
         )
     if output_format is RulesFormat.json:
-        typer.echo(json.dumps(catalogue.as_data(specs), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(catalogue.as_data(specs, dates), indent=2, ensure_ascii=False))
     elif output_format is RulesFormat.markdown:
         typer.echo(catalogue.as_markdown(specs), nl=False)
     else:
-        typer.echo(catalogue.as_text(specs), nl=False)
+        typer.echo(catalogue.as_text(specs, dates), nl=False)
 
 
 @app.command("icbs")
@@ -307,8 +324,10 @@ def list_icbs(
     ] = RulesFormat.text,
 ) -> None:
     """List the integrated care boards that exist on a date, with predecessors and successors."""
+    from icslint.law import register
+
     day = _as_at_date(as_at) if as_at is not None else dt.date.today()
-    found = law.icbs_on(day)
+    found = register.icbs_on(day)
     if output_format is RulesFormat.json:
         data = {"as_at": day.isoformat(), "count": len(found), "icbs": [i.as_dict() for i in found]}
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -329,6 +348,7 @@ def explain_rule(
             "--as-at", metavar="DATE", help="Also say whether the rule is in force on this date."
         ),
     ] = None,
+    config_file: LawConfigFile = None,
 ) -> None:
     """Explain one rule: the requirement, why it matters, how to fix it, its sources, examples."""
     day = _as_at_date(as_at) if as_at is not None else None
@@ -341,7 +361,7 @@ def explain_rule(
             + (f"; did you mean {hint}?" if hint else "")
             + " (see `icslint rules`)"
         )
-    dates = _commencements()
+    dates = _commencements(config_file)
     text = catalogue.explain(spec, dates)
     if day is not None and spec.check is not None:
         reason = law.not_in_force(spec.in_force, spec.until, day, dates)
@@ -366,8 +386,10 @@ def diff_versions(
         ),
     ] = None,
 ) -> None:
-    """List every change between two versions, each classed: approval (needs NHS England's
-    approval), local (the ICB decides) or editorial. Exits 1 if any change needs approval.
+    """List the changes between two versions, classed for an application to NHS England.
+
+    Each change is approval (needs NHS England's approval), local (the ICB decides) or
+    editorial. Exits 1 if any change needs approval.
 
     REV:path reads a file as Git has it at a revision, for example HEAD~1:constitution.yaml
     (the path from the top of the repository, or from here if it starts with ./).
@@ -616,22 +638,21 @@ def schema(
 
 
 def _as_at(text: str) -> law.AsAt:
-    """`--as-at` for commands that check documents: a date, or `effective`."""
-    try:
-        return law.parse_as_at(text)
-    except ValueError as error:
-        raise _fail(str(error)) from None
+    """`--as-at` for commands that check documents: a date, `today`, or `effective` (each
+    document's own effective date)."""
+    if text.strip().casefold() == "effective":
+        return "effective"
+    return _as_at_date(text, "'today', or 'effective' (each document's own effective date)")
 
 
-def _as_at_date(text: str) -> dt.date:
+def _as_at_date(text: str, choices: str = "or 'today'") -> dt.date:
     """`--as-at` for commands about the law itself, where only a date makes sense."""
+    if text.strip().casefold() == "today":
+        return dt.date.today()
     try:
-        day = law.parse_as_at(text)
+        return dt.date.fromisoformat(text.strip())
     except ValueError:
-        day = "effective"
-    if not isinstance(day, dt.date):
-        raise _fail(f"--as-at {text!r}: give a date written YYYY-MM-DD, or 'today'")
-    return day
+        raise _fail(f"--as-at {text!r}: give a date written YYYY-MM-DD, {choices}") from None
 
 
 def _interactive() -> bool:

@@ -15,9 +15,10 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from icslint.diagnostics import Loc, Severity
 from icslint.schema_errors import format_loc
@@ -33,6 +34,26 @@ class ConfigError(Exception):
 
 class _Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _a_date(value: object) -> dt.date:
+    """A date written YYYY-MM-DD (or a TOML date); never a number, which a lax reading would
+    take for seconds since 1970."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "date",
+        'give a date written YYYY-MM-DD, for example 2027-04-01, not "{given}"',
+        {"given": str(value)},
+    )
+
+
+CommencementDate = Annotated[dt.date, BeforeValidator(_a_date)]
 
 
 class Waiver(_Settings):
@@ -69,7 +90,7 @@ class Settings(_Settings):
     pending: bool | None = None
     """Also report, as pending, what will need to change when measures not yet in force
     commence."""
-    law: dict[str, dt.date] = {}
+    law: dict[str, CommencementDate] = {}
     """Commencement dates for measures whose date icslint does not know yet, by measure or
     bill, for example {"health-bill-2026": 2027-04-01}."""
 

@@ -60,19 +60,46 @@ def changes(old: object, new: object) -> list[Change]:
 
 
 def _compare(old: object, new: object, old_loc: Loc, new_loc: Loc) -> Iterator[Change]:
+    if _empty(old) and _empty(new):
+        return
     if isinstance(old, dict) and isinstance(new, dict):
         for key in old:
             if key not in new:
-                yield Change((*old_loc, key), None, old[key], ABSENT)
+                yield from _compare(old[key], ABSENT, (*old_loc, key), (*new_loc, key))
         for key in new:
-            if key not in old:
-                yield Change(None, (*new_loc, key), ABSENT, new[key])
-            else:
-                yield from _compare(old[key], new[key], (*old_loc, key), (*new_loc, key))
-    elif isinstance(old, list) and isinstance(new, list):
-        yield from _compare_lists(old, new, old_loc, new_loc)
-    elif old != new or type(old) is not type(new):
-        yield Change(old_loc, new_loc, old, new)
+            yield from _compare(old.get(key, ABSENT), new[key], (*old_loc, key), (*new_loc, key))
+    elif isinstance(old, list | Absent) and isinstance(new, list | Absent):
+        # A list added or removed whole is its items added or removed, each classed as itself.
+        yield from _compare_lists(_items(old), _items(new), old_loc, new_loc)
+    elif not _same(old, new):
+        yield Change(
+            None if old is ABSENT or old is None else old_loc,
+            None if new is ABSENT or new is None else new_loc,
+            ABSENT if old is None else old,
+            ABSENT if new is None else new,
+        )
+
+
+def _empty(value: object) -> bool:
+    """Whether a value says nothing: absent, null, or an empty list or mapping."""
+    return value is ABSENT or value is None or value == [] or value == {}
+
+
+def _items(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
+
+def _same(old: object, new: object) -> bool:
+    """Whether two values say the same: equal, or a number and the same number in quotes
+    ("3" and 3), which icslint reads alike."""
+    if type(old) is type(new) or (_empty(old) and _empty(new)):
+        return old == new
+    numbers = (int, float)
+    if isinstance(old, str) and isinstance(new, numbers) and not isinstance(new, bool):
+        return old.strip() == str(new)
+    if isinstance(new, str) and isinstance(old, numbers) and not isinstance(old, bool):
+        return new.strip() == str(old)
+    return False
 
 
 def _compare_lists(

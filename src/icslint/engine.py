@@ -69,6 +69,8 @@ class RuleResult:
     reason: str = ""
     other_kind: bool = False
     """Not applicable because the rule is for the other kind of document."""
+    not_law: bool = False
+    """Not applicable because the requirement is not law on the day applied."""
 
     def as_dict(self) -> dict[str, str]:
         shown = {"code": self.code, "outcome": self.outcome.value}
@@ -160,15 +162,13 @@ def _lint(
         if spec.check is None:
             continue
         not_law = law.not_in_force(spec.in_force, spec.until, day, applied.commencements)
-        # A measure not yet in force is run only to show what will need to change, and what
-        # it finds is pending, never a breach.
-        pending = (
-            not_law is not None
-            and applied.pending
-            and law.yet_to_commence(spec.in_force, day, applied.commencements)
-        )
+        # A measure of a bill not yet in force is run, when asked, only to show what will need
+        # to change when it commences: what it finds is pending, never a breach.
+        pending = applied.pending and law.pending_measure(spec.in_force, day, applied.commencements)
         if not_law is not None and not pending and spec.applies_to == document.kind:
-            results.append(RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, not_law))
+            results.append(
+                RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, not_law, not_law=True)
+            )
             continue
         if spec.applies_to != document.kind:
             results.append(
@@ -194,6 +194,8 @@ def _lint(
             _in_file(item, loaded.unread, loaded.kept, source)
             for item in yielded
             if isinstance(item, Finding)
+            # What pending law would say about a part that could not be read is not known.
+            and not (pending and _unread_part(file_loc(item.loc, loaded.kept), loaded.unread))
         ]
         found = list(
             dict.fromkeys(_diagnostic(spec, finding, path, source, pending) for finding in findings)
@@ -206,7 +208,9 @@ def _lint(
             results.append(RuleResult(path, spec.code, outcome, not_law or ""))
         elif not_law is not None:
             # Pending law the document already meets: nothing to change when it commences.
-            results.append(RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, not_law))
+            results.append(
+                RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, not_law, not_law=True)
+            )
         elif skipped:
             results.append(RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, skipped[0]))
         else:
@@ -225,20 +229,28 @@ def _in_file(
     that could not be read (ICL002), the rule has not really seen what the document says
     there: the finding becomes a plain "not checked", which is not stated."""
     loc = file_loc(finding.loc, kept)
+    part = _unread_part(loc, unread)
+    if part is not None:
+        line, _ = source.position(part.loc)
+        return Unknown(
+            part.loc,
+            f"Not checked: {yaml_path(part.loc)} (line {line}) could not be read (see the "
+            "file problem reported there), so this rule treats it as not stated. Correct it "
+            "and check again.",
+        )
+    return replace(finding, loc=loc) if loc != finding.loc else finding
+
+
+def _unread_part(loc: Loc, unread: Sequence[Unread]) -> Unread | None:
+    """The unread part of the file a finding at `loc` is about, if any."""
     for part in unread:
         inside = loc[: len(part.loc)] == part.loc
         # A finding about what holds an unread item or code ("no seat is the chair's", when
         # one seat's role could not be read) may be wrong too; an unknown key hides nothing.
         holds = (part.whole or part.classifying) and part.loc[: len(loc)] == loc and loc != ()
         if inside or holds:
-            line, _ = source.position(part.loc)
-            return Unknown(
-                part.loc,
-                f"Not checked: {yaml_path(part.loc)} (line {line}) could not be read (see the "
-                "file problem reported there), so this rule treats it as not stated. Correct it "
-                "and check again.",
-            )
-    return replace(finding, loc=loc) if loc != finding.loc else finding
+            return part
+    return None
 
 
 def _diagnostic(
@@ -453,10 +465,13 @@ def _apply_plan(
     outcome: FileOutcome, plan: Plan, ran: set[str]
 ) -> tuple[list[Diagnostic], list[Suppressed]]:
     """One file's findings after suppression comments, waivers and ignores."""
+    # A rule that is not law for this file did not run, so a suppression or waiver of it is
+    # not unused.
+    ran_here = ran - {r.code for r in outcome.results if r.not_law}
     comments = suppressions.apply(
-        outcome.text, outcome.path, outcome.diagnostics, plan.known_codes, ran
+        outcome.text, outcome.path, outcome.diagnostics, plan.known_codes, ran_here
     )
-    kept, waived = plan.waivers.apply(outcome.path, comments.kept)
+    kept, waived = plan.waivers.apply(outcome.path, comments.kept, ran_here)
     quiet = [
         Suppressed(d, "comment", s.reason, f"{outcome.path}:{s.line}")
         for d, s in comments.suppressed

@@ -7,6 +7,7 @@ with each gap shown in the text and both listed in an annex.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,7 +83,9 @@ def render_file(
 
     if not path.is_file():
         raise PathError(f"{path.as_posix()}: no such file")
-    outcome = check_file(path, plan.rules, plan.applied_law(as_at))
+    # Pending law is not an open finding on a document to be adopted under today's law.
+    law_applied = dataclasses.replace(plan.applied_law(as_at), pending=False)
+    outcome = check_file(path, plan.rules, law_applied)
     result = combine([outcome], plan.rules, plan)
     findings = result.diagnostics
     errors = result.count(Severity.ERROR)

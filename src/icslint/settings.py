@@ -161,13 +161,10 @@ def plan(config: Config, cli: CommandLine, today: dt.date) -> Plan:
 def _commencements(config: Config, shown: Shown) -> dict[str, dt.date]:
     """The `law:` setting, each key checked against the measures icslint knows."""
     setting = config.settings.law
-    for key, day in setting.items():
-        try:
-            law.commencements({key: day})
-        except KeyError as error:
-            raise config.error(("law", key), str(error.args[0])) from None
-        except ValueError as error:
-            raise config.error(("law", key), str(error)) from None
+    try:
+        dates = law.commencements(setting)
+    except law.LawSettingError as error:
+        raise config.error(("law", error.key), error.message) from None
     shown.append(
         (
             "law",
@@ -175,7 +172,7 @@ def _commencements(config: Config, shown: Shown) -> dict[str, dt.date]:
             _origin(config, "law", bool(setting), False),
         )
     )
-    return law.commencements(setting)
+    return dates
 
 
 def _selection(

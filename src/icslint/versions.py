@@ -58,6 +58,15 @@ def read_version(spec: str) -> Version:
         source = parse_yaml(text)
     except YamlSyntaxError as error:
         raise VersionError(f"{spec}:{error.line}:{error.column}: {error.message}") from None
+    for repeat in source.repeated:
+        # Which of the two values the version means cannot be known, so neither is compared.
+        line, column = repeat.at
+        where = f" (first on line {repeat.first_line})" if repeat.first_line else ""
+        raise VersionError(
+            f'{spec}:{line}:{column}: the key "{repeat.key}" appears twice in the same '
+            f"mapping{where}, so which value this version means is not known; remove the "
+            "duplicate and compare again"
+        )
     data = source.data
     kind = data.get("kind") if isinstance(data, dict) else None
     if kind not in KINDS:

@@ -26,6 +26,22 @@ if TYPE_CHECKING:
 PartyKind = Literal["body", "role", "seat", "committee", "organisation", "class"]
 
 
+HEALTHWATCH = re.compile(r"\bhealth\s*watch\b", re.I)
+"""Healthwatch however spelt: "Healthwatch Wessex", "HealthWatch", "Local Health Watch"."""
+
+
+def healthwatch_field(
+    organisation: str | None, title: str | None
+) -> Literal["organisation", "title"] | None:
+    """Which of a person's fields places them in Healthwatch: their organisation, or, where the
+    document gives none, their title ("Chief Executive, Healthwatch Wessex"). A title that
+    mentions Healthwatch does not count when the organisation is another body (a council's
+    "Healthwatch liaison officer")."""
+    if organisation:
+        return "organisation" if HEALTHWATCH.search(organisation) else None
+    return "title" if title and HEALTHWATCH.search(title) else None
+
+
 @dataclass(frozen=True)
 class Party:
     """What a name in the document stands for."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,12 +37,15 @@ class Waivers:
     today: dt.date = dt.date.min
 
     def apply(
-        self, path: str, diagnostics: Sequence[Diagnostic]
+        self, path: str, diagnostics: Sequence[Diagnostic], ran: Collection[str] | None = None
     ) -> tuple[list[Diagnostic], list[tuple[Diagnostic, ActiveWaiver]]]:
-        """Split one file's diagnostics into those still reported and those waived."""
+        """Split one file's diagnostics into those still reported and those waived. A waiver
+        of a rule that did not run on the file (`ran`: the codes that did) was not applied to
+        it, so it cannot be called unused."""
         live = [e for e in self.entries if matches_file(e.waiver.file, path, self.root)]
         for matched in live:
-            matched.applied_to_a_file = True
+            if ran is None or matched.waiver.code.strip().upper() in ran:
+                matched.applied_to_a_file = True
         kept: list[Diagnostic] = []
         waived: list[tuple[Diagnostic, ActiveWaiver]] = []
         for diagnostic in diagnostics:

@@ -44,9 +44,16 @@ class Event:
         """ "from 1 July 2022", "from July 2024", or "not yet in force"."""
         if self.in_force is None:
             return "not yet in force (its commencement date is not known)"
+        return f"from {self.when()}"
+
+    def when(self) -> str:
+        """ "1 July 2022", "July 2024", "1 April 2027, the commencement date set in
+        configuration"; "" for a measure not yet commenced."""
+        if self.in_force is None:
+            return ""
         if self.set_in_configuration:
-            return f"from {self.in_force.in_words()} (the commencement date set in configuration)"
-        return f"from {self.in_force.in_words()}"
+            return f"{self.in_force.in_words()}, the commencement date set in configuration"
+        return self.in_force.in_words()
 
 
 @cache
@@ -74,11 +81,19 @@ Commencements = Mapping[str, dt.date]
 not known when icslint was released."""
 
 
+class LawSettingError(Exception):
+    """A `law:` setting that names no measure, or a measure already in force."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+
+
 def commencements(setting: Mapping[str, dt.date]) -> dict[str, dt.date]:
     """The `law:` setting as commencement dates by event id. A key is an event id or a bill
     (`health-bill-2026`: each of its measures); a measure named on its own wins over its bill.
-    Raises KeyError naming a key that is neither, or ValueError for a measure whose date is
-    already known."""
+    Raises LawSettingError for a key that is neither, or a measure whose date is known."""
     known = events()
     found: dict[str, dt.date] = {}
     for key, day in sorted(setting.items(), key=lambda item: item[0] in known):
@@ -90,13 +105,16 @@ def commencements(setting: Mapping[str, dt.date]) -> dict[str, dt.date]:
             )
             close = difflib.get_close_matches(key, keys, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise KeyError(f"no measure or bill called {key!r}{hint} (known: {', '.join(keys)})")
+            raise LawSettingError(
+                key, f"no measure or bill called {key!r}{hint} (known: {', '.join(keys)})"
+            )
         for measure in measures:
             event = known[measure]
             if event.in_force is not None:
-                raise ValueError(
+                raise LawSettingError(
+                    key,
                     f"{key!r} is already in force {event.since()} ({event.title}); only a "
-                    "measure whose commencement date is not yet known can be given one"
+                    "measure whose commencement date is not yet known can be given one",
                 )
             found[measure] = day
     return found
@@ -135,22 +153,6 @@ AsAt = dt.date | Literal["effective"]
 """The day whose law a check applies: a date, or each document's own effective date."""
 
 
-def parse_as_at(text: str) -> AsAt:
-    """`--as-at`: a date written YYYY-MM-DD, `today`, or `effective`. Raises ValueError."""
-    word = text.strip().casefold()
-    if word == "effective":
-        return "effective"
-    if word == "today":
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(
-            f"--as-at {text!r}: give a date written YYYY-MM-DD, 'today', or 'effective' (each "
-            "document's own effective date)"
-        ) from None
-
-
 def not_in_force(
     in_force: str, until: str | None, day: dt.date, dates: Commencements | None = None
 ) -> str | None:
@@ -161,96 +163,46 @@ def not_in_force(
     start = event(in_force, dates)
     on = _words(day)
     if start.in_force is None:
-        return f"not in force on {on}: {start.title} has not commenced"
+        return f"not in force on {on}: not yet commenced ({start.title})"
     if day < start.in_force.earliest:
-        return f"not in force on {on}: the requirement dates {start.since()} ({start.title})"
+        return f"not in force on {on}: the requirement dates from {start.when()} ({start.title})"
     end = event(until, dates) if until else None
     if end is not None and end.in_force is not None and day >= end.in_force.earliest:
-        return f"no longer in force on {on}: it ended {end.since()} ({end.title})"
+        return f"no longer in force on {on}: it ended on {end.when()} ({end.title})"
     return None
 
 
-def yet_to_commence(in_force: str, day: dt.date, dates: Commencements | None = None) -> bool:
-    """Whether the requirement's event has not taken effect by `day`: the law is pending."""
+def pending_measure(in_force: str, day: dt.date, dates: Commencements | None = None) -> bool:
+    """Whether the requirement comes from a measure of a bill that has not taken effect by
+    `day`: law that is pending. A requirement that simply dates from after `day` (checking a
+    2023 version against the July 2024 guidance) is not pending: it is not applicable."""
     start = event(in_force, dates or {})
-    return start.in_force is None or day < start.in_force.earliest
+    return start.bill is not None and (start.in_force is None or day < start.in_force.earliest)
 
 
 def effective_date(document: object) -> dt.date | None:
     """The first day a document (this version of it) could have taken effect, if it says: its
     effective date, else its approval, else the date of this version's own entry in the
-    version history."""
+    version history. Never before 1 July 2022: a constitution approved before then took
+    effect when its ICB was established."""
     meta = getattr(document, "meta", None)
+    found: PartialDate | None = None
     for name in ("effective_from", "approved_on", "nhse_approved_on"):
         value = getattr(meta, name, None)
         if isinstance(value, PartialDate):
-            return value.earliest
+            found = value
+            break
     version = getattr(meta, "version", None)
     for entry in reversed(getattr(meta, "version_history", ()) or ()):
         date = getattr(entry, "date", None)
-        if version is not None and entry.version == version and isinstance(date, PartialDate):
-            return date.earliest
-    return None
+        if found is None and version is not None and entry.version == version:
+            found = date if isinstance(date, PartialDate) else None
+    if found is None:
+        return None
+    established = events()[COMMENCEMENT].in_force
+    assert established is not None
+    return max(found.earliest, established.earliest)
 
 
 def _words(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-@dataclass(frozen=True)
-class Icb:
-    """An integrated care board, with the days it existed and what came before and after."""
-
-    name: str
-    established: dt.date
-    abolished: dt.date | None
-    predecessors: tuple[str, ...]
-    successors: tuple[str, ...]
-    area: tuple[str, ...]
-    name_read: bool
-    area_read: bool
-    sources: tuple[str, ...]
-
-    def exists_on(self, day: dt.date) -> bool:
-        return self.established <= day and (self.abolished is None or day < self.abolished)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "name": self.name,
-            "established": self.established.isoformat(),
-            "abolished": self.abolished.isoformat() if self.abolished else None,
-            "predecessors": list(self.predecessors),
-            "successors": list(self.successors),
-            "area": list(self.area),
-            "name_read": self.name_read,
-            "area_read": self.area_read,
-            "sources": list(self.sources),
-        }
-
-
-@cache
-def icbs() -> tuple[Icb, ...]:
-    """Every ICB since 1 July 2022, as shipped with icslint."""
-    text = resources.files("icslint.law").joinpath("icbs.yaml").read_text(encoding="utf-8")
-    data = YAML(typ="safe").load(text)
-    return tuple(
-        Icb(
-            name=entry["name"],
-            established=dt.date.fromisoformat(str(entry["established"])),
-            abolished=dt.date.fromisoformat(str(entry["abolished"]))
-            if entry.get("abolished")
-            else None,
-            predecessors=tuple(entry.get("predecessors") or ()),
-            successors=tuple(entry.get("successors") or ()),
-            area=tuple(entry.get("area") or ()),
-            name_read=entry.get("name_read") == "read",
-            area_read=entry.get("area_read") == "read",
-            sources=tuple(entry.get("sources") or ()),
-        )
-        for entry in data["icbs"]
-    )
-
-
-def icbs_on(day: dt.date) -> tuple[Icb, ...]:
-    """The ICBs that exist on a day, by name."""
-    return tuple(sorted((i for i in icbs() if i.exists_on(day)), key=lambda i: i.name))

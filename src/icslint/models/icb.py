@@ -27,7 +27,9 @@ IcbName = Annotated[str, Field(min_length=1, examples=["NHS <area> Integrated Ca
 
 SeatRole = Literal["chair", "chief_executive", "ordinary"]
 SeatCategory = Literal["executive", "non_executive", "partner", "other"]
-PartnerSector = Literal["nhs_trust_ft", "primary_medical_services", "local_authority"]
+PartnerSector = Literal[
+    "nhs_trust_ft", "primary_medical_services", "local_authority", "mayoral_strategic_authority"
+]
 ExecLeadPortfolio = Literal[
     "cyp_0_25", "send", "safeguarding", "ld_autism", "down_syndrome", "mental_health"
 ]
@@ -205,7 +207,9 @@ class Seat(Model):
     """For executive seats: which of NHS England's three required executive roles the seat is
     (director of finance, medical director, director of nursing), if any."""
     partner_sector: PartnerSector | None = None
-    """For partner members: the sector whose bodies nominate the member."""
+    """For partner members: the sector whose bodies nominate the member: nhs_trust_ft,
+    primary_medical_services, local_authority, or mayoral_strategic_authority (a member
+    nominated by a mayor, as the Health Bill proposes)."""
     count: Count | None = None
     """How many members sit in this seat, as the document says: a number (2), a least number
     ("at least 2"), or "unknown". Left out, the seat is taken to be at least one member, and

@@ -77,18 +77,18 @@ def _case(
 ) -> TestCase:
     case = TestCase(f"{code} {slug}", classname=path)
     failing = [d for d in found if d.is_breach and d.severity is not Severity.INFO]
-    unstated = [d for d in found if not d.is_breach]
+    quiet = [d for d in found if not d.is_breach]  # not stated, or pending law
     if failing:
         worst = max(failing, key=lambda d: d.severity.rank)
         failure = Failure(failing[0].message, worst.severity.value)
         failure.text = "\n".join(_line(d) for d in failing)
         case.result = [failure]
-    elif unstated:
-        skipped = Skipped(f"{unstated[0].outcome.label}: {unstated[0].message}")
-        skipped.text = "\n".join(_line(d) for d in unstated)
+    elif quiet:
+        skipped = Skipped(f"{quiet[0].outcome.label}: {quiet[0].message}")
+        skipped.text = "\n".join(_line(d) for d in quiet)
         case.result = [skipped]
     notes = [f"{_line(d)} (info)" for d in found if d.is_breach and d.severity is Severity.INFO]
-    notes += [f"{_line(d)} ({d.outcome.label})" for d in unstated if failing]
+    notes += [f"{_line(d)} ({d.outcome.label})" for d in quiet if failing]
     notes += suppressed
     if notes:
         case.system_out = "\n".join(notes)
