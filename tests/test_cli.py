@@ -51,6 +51,7 @@ def test_json_output_has_exactly_the_agreed_shape() -> None:
             }
         ],
         "yaml_path": "board.seats[0].removal_by",
+        "related": [],
     }
     assert code == 1
 

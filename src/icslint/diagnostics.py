@@ -122,6 +122,11 @@ class Finding:
 
     loc: Loc
     message: str
+    path: str | None = None
+    """For a whole-system rule: the file the finding is in (a rule on one document leaves it
+    out)."""
+    also: tuple[tuple[str, Loc], ...] = ()
+    """For a whole-system rule: the other places, in other files, that the finding is about."""
     seen: ClassVar[Seen] = Seen.CONTRADICTION
 
 
@@ -173,6 +178,21 @@ def outcome_of(seen: Seen, requires: Requires) -> Outcome:
 
 
 @dataclass(frozen=True, order=True)
+class Related:
+    """Another place, in another file, that a finding is about."""
+
+    path: str
+    line: int
+    column: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {"path": self.path, "line": self.line, "column": self.column}
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
 class Diagnostic:
     """A finding with its identity, severity, citations and position, as reporters see it."""
 
@@ -187,6 +207,8 @@ class Diagnostic:
     citations: tuple[Citation, ...] = field(default=(), compare=False)
     loc: Loc = field(default=(), compare=False)
     outcome: Outcome = field(default=Outcome.BREACH, compare=False)
+    related: tuple[Related, ...] = field(default=(), compare=False)
+    """The other files and lines a whole-system finding is about."""
 
     @property
     def is_breach(self) -> bool:
@@ -205,4 +227,5 @@ class Diagnostic:
             "message": self.message,
             "citations": [c.as_dict() for c in self.citations],
             "yaml_path": yaml_path(self.loc),
+            "related": [r.as_dict() for r in self.related],
         }

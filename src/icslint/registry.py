@@ -35,6 +35,9 @@ from icslint.diagnostics import (
 
 BUILTIN_PACKAGE = "icslint.rules"
 KINDS = ("icb-constitution", "icp-terms-of-reference")
+SYSTEM = "system"
+"""What a whole-system rule applies to: every document of one run, read together
+(`icslint.system.System`)."""
 CODE_PATTERN = re.compile(r"^(ICB|ICP|ICS|ICL)\d{3}$")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Provision: the words of the provision that decide whether the document itself must say it
@@ -212,7 +215,7 @@ def validate(specs: Iterable[RuleSpec]) -> tuple[RuleSpec, ...]:
             raise RuleSetError(f"{spec.code}: slug {spec.slug!r} must be kebab-case")
         if spec.code in by_code or spec.slug in slugs:
             raise RuleSetError(f"{spec.code} [{spec.slug}] is declared twice")
-        if spec.applies_to not in KINDS:
+        if spec.applies_to not in (*KINDS, SYSTEM):
             raise RuleSetError(f"{spec.code}: unknown document kind {spec.applies_to!r}")
         known = law.events()
         for event in (spec.in_force, spec.until):
