@@ -26,7 +26,7 @@ def test_json_output_has_exactly_the_agreed_shape() -> None:
         "not-stated": 0,
         "pending": 0,
         "passed": 114,
-        "not-applicable": 11,
+        "not-applicable": 16,
         "suppressed": 0,
         "waived": 0,
     }
@@ -72,7 +72,7 @@ def test_text_output_lines_and_summary() -> None:
     )
     assert (
         lines[-1]
-        == "5 breaches (5 statute) · 0 not stated · 114 passed · 11 not applicable in 1 file."
+        == "5 breaches (5 statute) · 0 not stated · 114 passed · 16 not applicable in 1 file."
     )
     assert code == 1
 

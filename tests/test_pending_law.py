@@ -70,7 +70,7 @@ def test_pending_in_text_is_its_own_section_and_summary_count() -> None:
         "Health Act 2007\" as the partnership's basis."
     )
     assert lines[-1] == (
-        "All checks passed: 0 breaches · 0 not stated · 46 passed · 0 not applicable · 2 pending "
+        "All checks passed: 0 breaches · 0 not stated · 46 passed · 5 not applicable · 2 pending "
         "in 1 file."
     )
 

@@ -10,7 +10,9 @@ from typing import Any
 
 from conftest import EXAMPLES, check_json
 
-KINGSBRIDGE = EXAMPLES / "valid" / "kingsbridge-health-and-care-partnership-terms-of-reference.yaml"
+KINGSBRIDGE = (
+    EXAMPLES / "variants" / "kingsbridge-health-and-care-partnership-terms-of-reference.yaml"
+)
 
 HEAD = """\
 kind: icp-terms-of-reference

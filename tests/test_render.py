@@ -700,7 +700,9 @@ def test_a_gap_label_is_literal_text_in_every_format() -> None:
 def test_terms_of_reference_with_co_chairs_and_names_in_words_render_in_full(
     tmp_path: Path,
 ) -> None:
-    source = EXAMPLES / "valid" / "kingsbridge-health-and-care-partnership-terms-of-reference.yaml"
+    source = (
+        EXAMPLES / "variants" / "kingsbridge-health-and-care-partnership-terms-of-reference.yaml"
+    )
     output = tmp_path / "tor.md"
     code, _, err = render(source, output)
     assert code == 0, err

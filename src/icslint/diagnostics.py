@@ -156,6 +156,8 @@ class NotApplicable:
     """Yielded by a rule that does not apply to this document (for example, by its date)."""
 
     reason: str
+    path: str | None = None
+    """For a whole-system rule: the one file it does not apply to (None: every file)."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,19 +18,23 @@ from icslint.diagnostics import (
     NotApplicable,
     Outcome,
     PassedWithNote,
+    Related,
     Requires,
     Severity,
     Unknown,
     outcome_of,
     yaml_path,
 )
-from icslint.loader import decode, load, tool_diagnostic
+from icslint.loader import Loaded, decode, load, tool_diagnostic
 from icslint.models import Document
+from icslint.models.icb import IcbConstitution
+from icslint.models.icp import IcpTermsOfReference
 from icslint.placeholders import find_comment_placeholders, find_placeholders
 from icslint.printable import printable
 from icslint.reading import Unread, file_loc
-from icslint.registry import RuleSpec
+from icslint.registry import SYSTEM, RuleSpec
 from icslint.source import SourceDocument
+from icslint.system import Constitution, Partnership, System
 from icslint.tool_codes import PLACEHOLDER, RULE_CRASHED, TOOL_CODES
 from icslint.waivers import matches_file
 
@@ -145,21 +149,22 @@ _OUTCOME_ORDER = (Outcome.BREACH, Outcome.NOT_STATED, Outcome.PENDING)
 
 def _lint(
     text: str, path: str, rules: Sequence[RuleSpec], applied: law.LawApplied | None = None
-) -> tuple[Document | None, list[Diagnostic], list[RuleResult]]:
+) -> tuple[Loaded, list[Diagnostic], list[RuleResult]]:
     """The validated document (None if the text is not one), its diagnostics, and every
-    rule's outcome on it, under the law `applied` (by default, the law in force today)."""
+    rule's outcome on it, under the law `applied` (by default, the law in force today). The
+    whole-system rules run later, over every document of the run (`with_system_rules`)."""
     applied = applied or law.LawApplied()
     loaded = load(text, path)
     if loaded.source is None:
-        return None, list(loaded.problems), []
+        return loaded, list(loaded.problems), []
     diagnostics = [*loaded.problems, *_placeholders(loaded.source, text, path)]
     if loaded.document is None:
-        return None, sorted(diagnostics), []
+        return loaded, sorted(diagnostics), []
     document, source = loaded.document, loaded.source
     day = _law_day(document, applied.as_at)
     results: list[RuleResult] = []
     for spec in rules:
-        if spec.check is None:
+        if spec.check is None or spec.applies_to == SYSTEM:
             continue
         not_law = law.not_in_force(spec.in_force, spec.until, day, applied.commencements)
         # A measure of a bill not yet in force is run, when asked, only to show what will need
@@ -216,7 +221,7 @@ def _lint(
         else:
             notes = [item.note for item in yielded if isinstance(item, PassedWithNote)]
             results.append(RuleResult(path, spec.code, Outcome.PASSED, " ".join(notes)))
-    return document, sorted(diagnostics), results
+    return loaded, sorted(diagnostics), results
 
 
 def _in_file(
@@ -312,6 +317,8 @@ class FileOutcome:
     text: str
     diagnostics: tuple[Diagnostic, ...]
     results: tuple[RuleResult, ...] = ()
+    loaded: Loaded | None = field(default=None, compare=False)
+    """What was read of the file, for placing whole-system findings in it."""
 
     @property
     def kind(self) -> str | None:
@@ -340,8 +347,10 @@ def check_file(
     text = decode(raw, shown)
     if isinstance(text, Diagnostic):
         return FileOutcome(shown, None, "", (text,))
-    document, diagnostics, results = _lint(text, shown, rules, applied)
-    return FileOutcome(shown, document, text, tuple(diagnostics), tuple(results))
+    loaded, diagnostics, results = _lint(text, shown, rules, applied)
+    return FileOutcome(
+        shown, loaded.document, text, tuple(diagnostics), tuple(results), loaded=loaded
+    )
 
 
 def find_files(paths: Sequence[Path], only_documents: bool = False) -> list[Path]:
@@ -394,7 +403,120 @@ def lint_paths(
     for a path that is missing or unreadable."""
     files = find_files(paths, only_documents)
     outcomes = [check_file(path, rules, applied) for path in files]
-    return combine(outcomes, rules, plan)
+    return combine(with_system_rules(outcomes, rules, applied), rules, plan)
+
+
+def with_system_rules(
+    outcomes: Sequence[FileOutcome],
+    rules: Sequence[RuleSpec],
+    applied: law.LawApplied | None = None,
+) -> list[FileOutcome]:
+    """The files' outcomes with what the whole-system rules found in them: each finding is
+    reported in the file it names, with the places in other files it is about."""
+    applied = applied or law.LawApplied()
+    specs = [spec for spec in rules if spec.applies_to == SYSTEM and spec.check is not None]
+    readable = {o.path: o for o in outcomes if o.document is not None and o.loaded is not None}
+    if not specs or not readable:
+        return list(outcomes)
+    system = System(
+        constitutions=tuple(
+            Constitution(o.path, o.document)
+            for o in readable.values()
+            if isinstance(o.document, IcbConstitution)
+        ),
+        partnerships=tuple(
+            Partnership(o.path, o.document)
+            for o in readable.values()
+            if isinstance(o.document, IcpTermsOfReference)
+        ),
+    )
+    # The law of the day asked for; with "effective", of today (documents of one system may
+    # take effect on different days).
+    day = applied.as_at if isinstance(applied.as_at, dt.date) else dt.date.today()
+    found: dict[str, list[Diagnostic]] = {path: [] for path in readable}
+    results: dict[str, list[RuleResult]] = {path: [] for path in readable}
+    for spec in specs:
+        not_law = law.not_in_force(spec.in_force, spec.until, day, applied.commencements)
+        if not_law is not None:
+            for path in readable:
+                results[path].append(
+                    RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, not_law, not_law=True)
+                )
+            continue
+        assert spec.check is not None
+        try:
+            yielded = list(spec.check(system, spec.option_values()))
+        except Exception as error:  # a fault in a rule must not hide the other findings
+            first = next(iter(readable))
+            found[first].append(
+                tool_diagnostic(
+                    RULE_CRASHED,
+                    first,
+                    1,
+                    1,
+                    f"{spec.code} failed: {type(error).__name__}: {error}",
+                )
+            )
+            continue
+        diagnostics = [
+            _system_diagnostic(spec, item, readable)
+            for item in yielded
+            if isinstance(item, Finding) and item.path in readable
+        ]
+        for diagnostic in dict.fromkeys(diagnostics):
+            found[diagnostic.path].append(diagnostic)
+        for path in readable:
+            results[path].append(_system_result(spec, path, diagnostics, yielded))
+    return [
+        replace(
+            o,
+            diagnostics=tuple(sorted((*o.diagnostics, *found[o.path]))),
+            results=(*o.results, *results[o.path]),
+        )
+        if o.path in readable
+        else o
+        for o in outcomes
+    ]
+
+
+def _system_diagnostic(
+    spec: RuleSpec, finding: Finding, files: Mapping[str, FileOutcome]
+) -> Diagnostic:
+    """A whole-system finding as a diagnostic in its file, with its places in the others."""
+    assert finding.path is not None
+    loaded = files[finding.path].loaded
+    assert loaded is not None and loaded.source is not None
+    placed = _in_file(finding, loaded.unread, loaded.kept, loaded.source)
+    related = []
+    for path, loc in finding.also:
+        other = files[path].loaded if path in files else None
+        if other is not None and other.source is not None:
+            line, column = other.source.position(file_loc(loc, other.kept))
+            related.append(Related(path, line, column))
+    return replace(_diagnostic(spec, placed, finding.path, loaded.source), related=tuple(related))
+
+
+def _system_result(
+    spec: RuleSpec,
+    path: str,
+    diagnostics: Sequence[Diagnostic],
+    yielded: Sequence[object],
+) -> RuleResult:
+    """A whole-system rule's outcome on one file: what it found there or about it, else why it
+    did not apply to it, else passed."""
+    about = {
+        d.outcome for d in diagnostics if d.path == path or path in {r.path for r in d.related}
+    }
+    if about:
+        return RuleResult(path, spec.code, next(o for o in _OUTCOME_ORDER if o in about))
+    skipped = [
+        item.reason
+        for item in yielded
+        if isinstance(item, NotApplicable) and item.path in (None, path)
+    ]
+    if skipped:
+        return RuleResult(path, spec.code, Outcome.NOT_APPLICABLE, skipped[0])
+    return RuleResult(path, spec.code, Outcome.PASSED)
 
 
 def combine(

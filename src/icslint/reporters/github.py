@@ -11,6 +11,7 @@ import html
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TextIO
 
 from icslint.diagnostics import Diagnostic, Severity
@@ -24,6 +25,17 @@ STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
 def report(result: Result, stream: TextIO) -> None:
     for diagnostic in result.diagnostics:
         stream.write(annotation(diagnostic) + "\n")
+        # A whole-system finding is shown on each file it is about.
+        for place in diagnostic.related:
+            elsewhere = replace(
+                diagnostic,
+                path=place.path,
+                line=place.line,
+                column=place.column,
+                message=f"{diagnostic.message} (reported at {diagnostic.path}:{diagnostic.line})",
+                related=(),
+            )
+            stream.write(annotation(elsewhere) + "\n")
     stream.write(summary(result).plain + "\n")
     target = os.environ.get(STEP_SUMMARY)
     if target:

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from icslint.diagnostics import Diagnostic, Outcome, Severity
 from icslint.engine import Result
-from icslint.reporters.fingerprints import result_fingerprints
+from icslint.reporters.fingerprints import fingerprint, result_fingerprints
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -26,7 +26,17 @@ def report(result: Result, stream: TextIO) -> None:
 
 def as_code_quality(result: Result) -> list[dict[str, object]]:
     reported, _ = result_fingerprints(result)
-    return [_issue(d, fp) for d, fp in zip(result.diagnostics, reported, strict=True)]
+    issues = []
+    for d, fp in zip(result.diagnostics, reported, strict=True):
+        issues.append(_issue(d, fp))
+        # A whole-system finding is shown on each file it is about, each with its own
+        # fingerprint (the widget keeps one issue per fingerprint).
+        for number, place in enumerate(d.related, start=1):
+            issue = _issue(d, fingerprint(fp, "related", place.path, number))
+            issue["location"] = {"path": place.path, "lines": {"begin": place.line}}
+            issue["description"] = f"{issue['description']} (reported at {d.path}:{d.line})"
+            issues.append(issue)
+    return issues
 
 
 _PREFIX = {Outcome.NOT_STATED: "Not stated: ", Outcome.PENDING: "Pending law: "}

@@ -96,4 +96,5 @@ def _case(
 
 
 def _line(d: Diagnostic) -> str:
-    return f"{d.line}:{d.column} {d.message}"
+    also = "".join(f" (also {place})" for place in d.related)
+    return f"{d.line}:{d.column} {d.message}{also}"

@@ -106,6 +106,18 @@ def _result(
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": {"outcome": d.outcome.value},
     }
+    if d.related:
+        # A whole-system finding: the same finding in the other documents it is about.
+        entry["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(r.path), "index": artifacts.index(r.path)},
+                    "region": {"startLine": max(r.line, 1), "startColumn": max(r.column, 1)},
+                },
+            }
+            for number, r in enumerate(d.related)
+        ]
     if suppression is not None:
         entry["suppressions"] = [_suppression(suppression)]
     return entry

@@ -59,6 +59,8 @@ def report(result: Result, stream: TextIO) -> None:
 
 def _print(console: Console, diagnostic: Diagnostic, snippets: bool) -> None:
     console.print(headline(diagnostic))
+    for place in diagnostic.related:
+        console.print(f"  also {place}")
     for citation in diagnostic.citations:
         console.print(Text(f"  = {citation}: {citation.url}", style="dim"))
     if snippets:
