@@ -67,6 +67,12 @@ def test_the_cross_document_pair_gives_exactly_its_marked_findings() -> None:
         ("ICS002", ((CROSS_ICB, 235),)),
         ("ICS004", ((CROSS_ICB, 43),)),
     }
+    # Each rule's result is a breach for both documents, not only the one it is reported in.
+    for path in CROSS.glob("*.yaml"):
+        results = _results(report, path)
+        assert {c: results[c] for c in ("ICS001", "ICS002", "ICS004")} == dict.fromkeys(
+            ("ICS001", "ICS002", "ICS004"), "breach"
+        )
 
 
 def test_each_output_format_names_both_files() -> None:

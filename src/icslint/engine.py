@@ -537,11 +537,19 @@ def combine(
             replace(s, severity=plan.tool_severity.get(s.code, s.severity)) for s in TOOL_CODES
         )
         ran = {s.code for s in (*TOOL_CODES, *rules)}
-        for outcome in outcomes:
-            kept, quiet = _apply_plan(outcome, plan, ran)
+        applied = [(outcome, *_apply_plan(outcome, plan, ran)) for outcome in outcomes]
+        for _, kept, quiet in applied:
             reported.extend(kept)
             suppressed.extend(quiet)
-            results.extend(_results_after_plan(outcome, kept, quiet, plan))
+        for outcome, kept, quiet in applied:
+            # A whole-system finding reported in another file is about this one too.
+            elsewhere = [d for d in reported if outcome.path in {r.path for r in d.related}]
+            hushed = [
+                s for s in suppressed if outcome.path in {r.path for r in s.diagnostic.related}
+            ]
+            results.extend(
+                _results_after_plan(outcome, [*kept, *elsewhere], [*quiet, *hushed], plan)
+            )
         reported.extend(_policy_filter(plan.waivers.audit(), plan, None))
     return Result(
         diagnostics=tuple(reported),
