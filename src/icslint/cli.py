@@ -82,6 +82,27 @@ def main_options(
     """icslint: a linter for ICB constitutions and ICP terms of reference."""
 
 
+AsAtOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-at",
+        metavar="DATE|effective",
+        help="Apply the law in force on this date (YYYY-MM-DD; default today), or with "
+        "'effective' on each document's own effective date.",
+    ),
+]
+PendingOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--pending/--no-pending",
+        help="Also report, as pending (never a breach), each place that will need to change "
+        "when a measure not yet in force commences, such as the Health Bill's [default: as "
+        "configured, else no].",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -143,25 +164,8 @@ def check(
             "passes every changed YAML file)."
         ),
     ] = False,
-    as_at: Annotated[
-        str | None,
-        typer.Option(
-            "--as-at",
-            metavar="DATE|effective",
-            help="Apply the law in force on this date (YYYY-MM-DD; default today), or with "
-            "'effective' on each document's own effective date.",
-        ),
-    ] = None,
-    pending: Annotated[
-        bool | None,
-        typer.Option(
-            "--pending/--no-pending",
-            help="Also report, as pending (never a breach), each place that will need to "
-            "change when a measure not yet in force commences, such as the Health Bill's "
-            "[default: no].",
-            show_default=False,
-        ),
-    ] = None,
+    as_at: AsAtOption = None,
+    pending: PendingOption = None,
 ) -> None:
     """Check documents against the Act, NHS England policy and guidance."""
     from icslint import settings
@@ -663,3 +667,66 @@ def _interactive() -> bool:
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+class ReportFormatChoice(StrEnum):
+    html = "html"
+    pdf = "pdf"
+    docx = "docx"
+
+
+@app.command("report")
+def report_command(
+    paths: Annotated[
+        list[Path], typer.Argument(help="The documents to report on: YAML files, or folders.")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The file to write: .html, .pdf or .docx; - for HTML on stdout."
+        ),
+    ],
+    output_format: Annotated[
+        ReportFormatChoice | None,
+        typer.Option("--format", "-f", help="Output format, if not the output file's suffix."),
+    ] = None,
+    as_at: AsAtOption = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option("--config", help="Use this configuration file instead of the one found."),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Replace the output file if it exists.")] = False,
+    pending: PendingOption = None,
+    rule_dirs: Annotated[
+        list[Path] | None,
+        typer.Option("--rules", help="Also load the rules in this folder (a local rule pack)."),
+    ] = None,
+) -> None:
+    """Write the board's evidence: every rule's result on each document, as HTML, PDF or Word.
+
+    The documents are checked exactly as `icslint check` checks them (configuration,
+    suppressions and waivers included). The report opens with a plain summary and a chart of
+    results by level, then lists every finding with its line and citations, and every rule's
+    result for each document. It is evidence, not a gate: it exits 0 once written, whatever it
+    found; 2 if it cannot be made.
+    """
+    from icslint import board_report, settings
+
+    day = _as_at(as_at) if as_at is not None else None
+    chosen = board_report.ReportFormat(output_format.value) if output_format else None
+    try:
+        report_format = board_report.choose_format(output, chosen)
+        board_report.check_output(output, report_format, force)
+        plan = _plan(
+            config_file, settings.CommandLine(rule_dirs=tuple(rule_dirs or ()), pending=pending)
+        )
+        result = lint_paths(paths, plan.rules, plan, False, plan.applied_law(day))
+        if result.files == 0:
+            shown = ", ".join(p.as_posix() for p in paths)
+            raise _fail(f"no ICB constitution or ICP terms of reference found in {shown}")
+        data = board_report.render(board_report.build(result, plan, day), report_format)
+        board_report.write(output, data, force)
+    except (board_report.ReportError, UnknownSelector, PathError, RuleSetError) as error:
+        raise _fail(str(error)) from None
+    if str(output) != board_report.STDOUT:
+        typer.echo(f"Wrote {output.as_posix()} ({report_format.value})", err=True)
