@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+import icslint
 from conftest import ROOT, run
 from icslint.registry import discover
 
@@ -30,6 +31,7 @@ def test_rules_json_lists_every_rule_with_the_agreed_keys() -> None:
             "in_force",
             "provision",
             "citations",
+            "pack",
         ]
         if entry["code"].startswith(("ICB", "ICP")):
             assert entry["citations"], entry["code"]
@@ -66,6 +68,7 @@ def test_rules_json_entry_for_icb010() -> None:
                 "url": "https://www.legislation.gov.uk/ukpga/2006/41/schedule/1B/paragraph/3",
             }
         ],
+        "pack": {"name": "icslint", "version": icslint.__version__, "kind": "built-in"},
     }
 
 

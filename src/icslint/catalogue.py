@@ -89,19 +89,27 @@ def as_data(
             "in_force": window_data(spec, dates),
             "provision": spec.sections.get("Provision"),
             "citations": [c.as_dict() for c in spec.citations],
+            "pack": spec.pack.as_dict(),
         }
         for spec in specs
     ]
 
 
+def from_pack(spec: RuleSpec) -> str:
+    """The tag before the title of a rule from a rule pack, such as `[icslint-wessex-policy
+    0.1.0] `; nothing for icslint's own rules."""
+    return "" if spec.pack.kind == "built-in" else f"[{spec.pack.label}] "
+
+
 def as_text(specs: Sequence[RuleSpec], dates: law.Commencements | None = None) -> str:
     """`icslint rules`: one line per rule; a rule whose measure has not commenced, and has no
-    commencement date set in configuration, is marked."""
+    commencement date set in configuration, is marked, and so is the pack a rule comes from
+    (with its version) if it is not icslint's own."""
     slug_width = max((len(s.slug) for s in specs), default=0)
     lines = [
         f"{s.code}  {s.slug:<{slug_width}}  {s.level.value:<11}  {s.severity.value:<7}  "
         f"{(s.requires.value if s.requires else '-'):<7}  {s.applies_to:<22}  "
-        f"{'(not yet in force) ' if _uncommenced(s, dates) else ''}{s.title}"
+        f"{'(not yet in force) ' if _uncommenced(s, dates) else ''}{from_pack(s)}{s.title}"
         for s in specs
     ]
     return "\n".join(lines) + "\n"
@@ -134,14 +142,15 @@ def as_markdown(specs: Sequence[RuleSpec]) -> str:
     ]
     out += [
         f"| [{s.code}](#{s.code.lower()}) | `{s.slug}` | {s.level.value} | {s.severity.value} "
-        f"| {s.requires.value if s.requires else '-'} | {s.applies_to} | {_cell(s.title)} |"
+        f"| {s.requires.value if s.requires else '-'} | {s.applies_to} "
+        f"| {_cell(from_pack(s) + s.title)} |"
         for s in specs
     ]
     for spec in specs:
         out += ["", f"## {spec.code}", "", f"**{spec.title}** (`{spec.slug}`)", ""]
         out.append(
             f"Level: {spec.level.value}. Default severity: {spec.severity.value}. "
-            f"Applies to: {spec.applies_to}. Requires: {requires_text(spec)}."
+            f"Applies to: {spec.applies_to}. Requires: {requires_text(spec)}.{_pack_text(spec)}"
         )
         if spec.check is not None:
             out += ["", f"*In force.* {window_text(spec)}"]
@@ -153,6 +162,11 @@ def as_markdown(specs: Sequence[RuleSpec]) -> str:
             out += ["", "Citations:", ""]
             out += [f"- {c.instrument}, {c.provision}: <{c.url}>" for c in spec.citations]
     return "\n".join(out) + "\n"
+
+
+def _pack_text(spec: RuleSpec) -> str:
+    """` From rule pack NAME VERSION.` for a rule that is not icslint's own."""
+    return "" if spec.pack.kind == "built-in" else f" From {spec.pack}."
 
 
 def _cell(text: str) -> str:
@@ -191,6 +205,8 @@ def explain(spec: RuleSpec, dates: law.Commencements | None = None) -> str:
         f"Applies to: {spec.applies_to}.",
         f"Requires: {requires_text(spec)}.",
     ]
+    if spec.pack.kind != "built-in":
+        out.append(f"From {spec.pack}.")
     if spec.check is not None:
         out += [
             "",

@@ -14,7 +14,7 @@ import typer
 from icslint import __version__, catalogue, law
 from icslint.diagnostics import Severity
 from icslint.engine import PathError, Result, lint_paths
-from icslint.registry import RuleSetError, RuleSpec, discover
+from icslint.registry import RuleSetError, RuleSpec, rule_set
 from icslint.render import OutputFormat
 from icslint.selection import UnknownSelector, split_list
 from icslint.tool_codes import TOOL_CODES
@@ -267,7 +267,7 @@ def _write(text: str, output: Path | None) -> None:
 
 def _catalogue() -> tuple[RuleSpec, ...]:
     try:
-        return (*TOOL_CODES, *discover())
+        return (*TOOL_CODES, *rule_set())
     except RuleSetError as error:
         raise _fail(str(error)) from None
 

@@ -191,7 +191,11 @@ def _lint(
         except Exception as error:  # a fault in a rule must not hide the other findings
             diagnostics.append(
                 tool_diagnostic(
-                    RULE_CRASHED, path, 1, 1, f"{spec.code} failed: {type(error).__name__}: {error}"
+                    RULE_CRASHED,
+                    path,
+                    1,
+                    1,
+                    f"{_rule_name(spec)} failed: {type(error).__name__}: {error}",
                 )
             )
             continue
@@ -222,6 +226,11 @@ def _lint(
             notes = [item.note for item in yielded if isinstance(item, PassedWithNote)]
             results.append(RuleResult(path, spec.code, Outcome.PASSED, " ".join(notes)))
     return loaded, sorted(diagnostics), results
+
+
+def _rule_name(spec: RuleSpec) -> str:
+    """A rule as a message about its failure names it: with its pack, if it is not icslint's."""
+    return spec.code if spec.pack.kind == "built-in" else f"{spec.code} ({spec.pack})"
 
 
 def _in_file(
@@ -454,7 +463,7 @@ def with_system_rules(
                     first,
                     1,
                     1,
-                    f"{spec.code} failed: {type(error).__name__}: {error}",
+                    f"{_rule_name(spec)} failed: {type(error).__name__}: {error}",
                 )
             )
             continue

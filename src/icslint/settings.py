@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from icslint import law
 from icslint.config import Config, ConfigError
 from icslint.diagnostics import Loc, Severity
-from icslint.registry import RuleSpec, discover, discover_folder, validate
+from icslint.registry import RuleSpec, discover, discover_folder, installed, validate
 from icslint.schema_errors import format_loc
 from icslint.selection import UnknownSelector, choose, matches
 from icslint.tool_codes import TOOL_CODES
@@ -348,7 +348,10 @@ def _origin(
 
 
 def _rule_set(config: Config, cli: CommandLine) -> tuple[RuleSpec, ...]:
-    specs = list(discover())
+    """icslint's own rules, the installed rule packs' and those of the local folder packs
+    named in configuration (`packs:`) and with `--rules`. Raises RuleSetError naming the pack
+    that cannot be used."""
+    specs = [*discover(), *installed()]
     for index, pack in enumerate(config.settings.packs):
         try:
             specs.extend(discover_folder(config.root / pack))
