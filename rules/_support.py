@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from icslint import law
 from icslint.diagnostics import Citation, Contradiction, Finding, Loc, Missing
+from icslint.models.base import LocalAuthority
 from icslint.models.icb import IcbConstitution, Seat
 from icslint.models.values import Count
 from icslint.vocabulary import names_body, normalise
@@ -244,3 +245,29 @@ def unless_true(
         yield Missing(loc, message)
     elif value is False:
         yield Contradiction(loc, contradicted or message)
+
+
+# --- councils -------------------------------------------------------------------------------
+
+# Councils responsible for social care (Local Government and Public Involvement in Health Act
+# 2007 s103): every type but a shire district in a two-tier area.
+_SOCIAL_CARE_TYPES = frozenset(
+    {
+        "county",
+        "unitary",
+        "metropolitan_district",
+        "london_borough",
+        "city_of_london",
+        "isles_of_scilly",
+    }
+)
+
+
+def council_in_class(council: LocalAuthority) -> bool | None:
+    """Whether a council is one of those that nominate the local authority partner member:
+    as the document says (social_care_responsible), else by its type; None if neither says."""
+    if council.social_care_responsible is not None:
+        return council.social_care_responsible
+    if council.type is None:
+        return None
+    return council.type in _SOCIAL_CARE_TYPES

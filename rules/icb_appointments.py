@@ -23,6 +23,7 @@ from ._support import (
     HWE_SECTION_2,
     NHS_ACT_2006,
     SCH_1B,
+    council_in_class,
     listed,
     normalise,
     sch1b,
@@ -33,7 +34,6 @@ from ._support import (
     secondary,
     unless_true,
 )
-from .icb_board_composition import council_in_class
 
 ICB = "icb-constitution"
 

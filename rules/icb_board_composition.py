@@ -18,7 +18,6 @@ from icslint.diagnostics import (
     Severity,
     Unknown,
 )
-from icslint.models.base import LocalAuthority
 from icslint.models.icb import IcbConstitution, NhseAgreement, Participant, Seat
 from icslint.registry import NoOptions, rule
 
@@ -28,6 +27,7 @@ from ._support import (
     NHS_ACT_2006,
     SCH_1B,
     SEATS,
+    council_in_class,
     headcount,
     least_of,
     listed,
@@ -625,29 +625,6 @@ _ICB_AREA = re.compile(
 )
 # Words that make a list of named bodies an example of the class, not the whole of it.
 _NOT_EXHAUSTIVE = re.compile(r"\b(including|includes|such as|for example|e g|eg)\b")
-
-# Councils responsible for social care (Local Government and Public Involvement in Health Act
-# 2007 s103): every type but a shire district in a two-tier area.
-_SOCIAL_CARE_TYPES = frozenset(
-    {
-        "county",
-        "unitary",
-        "metropolitan_district",
-        "london_borough",
-        "city_of_london",
-        "isles_of_scilly",
-    }
-)
-
-
-def council_in_class(council: LocalAuthority) -> bool | None:
-    """Whether a council is one of those that nominate the local authority partner member:
-    as the document says (social_care_responsible), else by its type; None if neither says."""
-    if council.social_care_responsible is not None:
-        return council.social_care_responsible
-    if council.type is None:
-        return None
-    return council.type in _SOCIAL_CARE_TYPES
 
 
 def _class_of(doc: IcbConstitution, sector: _Sector) -> tuple[list[str], list[str]]:

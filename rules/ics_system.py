@@ -18,15 +18,15 @@ from icslint.diagnostics import (
     Loc,
     NotApplicable,
     Severity,
+    Unknown,
 )
-from icslint.law.register import icbs
+from icslint.law.register import Icb, icbs
 from icslint.registry import SYSTEM, NoOptions, rule
-from icslint.system import Constitution, Partnership, System
-from icslint.vocabulary import icb_key, normalise
+from icslint.system import Constitution, Partnership, System, same_icb
+from icslint.vocabulary import acting_part, icb_key, normalise
 
 from ._icp import appointers, council_of, council_parties
-from ._support import NHS_ACT_2006, listed, s116za, secondary
-from .icb_board_composition import council_in_class
+from ._support import NHS_ACT_2006, council_in_class, listed, s116za, secondary
 
 S14Z25_3 = Citation(
     NHS_ACT_2006,
@@ -63,20 +63,14 @@ _NO_PAIR = (
 
 def _unpaired(system: System) -> Iterator[NotApplicable]:
     """Why a pair rule did not look at each document it could not pair."""
-    constitutions = {c.path for c in system.constitutions}
-    for path in system.unpaired():
-        yield NotApplicable(
-            "No terms of reference of this ICB's partnership were checked with it."
-            if path in constitutions
-            else "No constitution of the ICB these terms of reference name was checked with them.",
-            path=path,
-        )
+    for path, reason in system.unpaired():
+        yield NotApplicable(reason, path=path)
 
 
-def _partnerships_skipped(system: System) -> Iterator[NotApplicable]:
+def _partnerships_skipped(system: System, what: str) -> Iterator[NotApplicable]:
     """A rule about constitutions does not look at terms of reference."""
     for partnership in system.partnerships:
-        yield NotApplicable("This rule compares ICB constitutions.", path=partnership.path)
+        yield NotApplicable(f"This rule {what}.", path=partnership.path)
 
 
 def _councils_in_class(constitution: Constitution) -> list[tuple[int, str]]:
@@ -90,9 +84,7 @@ def _councils_in_class(constitution: Constitution) -> list[tuple[int, str]]:
 
 
 def _same_icb(partnership: Partnership, constitution: Constitution) -> bool:
-    return bool(partnership.icb and constitution.icb) and icb_key(partnership.icb or "") == icb_key(
-        constitution.icb or ""
-    )
+    return same_icb(partnership.icb, constitution.icb)
 
 
 @rule(
@@ -129,8 +121,15 @@ def partnership_and_icb_agree(system: System, options: NoOptions) -> Check:
         return
     yield from _unpaired(system)
     for partnership, constitution in pairs:
-        if not _same_icb(partnership, constitution):
-            if partnership.icb and constitution.icb:
+        if not partnership.icb:
+            yield from _not_compared(
+                partnership,
+                constitution,
+                "The terms of reference do not name the ICB that set up the partnership "
+                "(icp.icb_name), so they cannot be compared with a constitution.",
+            )
+        elif not _same_icb(partnership, constitution):
+            if constitution.icb:
                 yield Contradiction(
                     ("icp", "icb_name"),
                     f"The terms of reference say the partnership was set up by "
@@ -141,17 +140,39 @@ def partnership_and_icb_agree(system: System, options: NoOptions) -> Check:
                     path=partnership.path,
                     also=((constitution.path, ("icb", "name")),),
                 )
-            continue
-        yield from _establishing_councils(partnership, constitution)
+        else:
+            yield from _establishing_councils(partnership, constitution)
+
+
+def _not_compared(
+    partnership: Partnership, constitution: Constitution, reason: str
+) -> Iterator[NotApplicable]:
+    """Not applicable to either document of a pair that cannot be compared."""
+    yield NotApplicable(reason, path=partnership.path)
+    yield NotApplicable(reason, path=constitution.path)
 
 
 def _establishing_councils(
     partnership: Partnership, constitution: Constitution
-) -> Iterator[Finding]:
+) -> Iterator[Finding | NotApplicable]:
     in_class = _councils_in_class(constitution)
     parties = council_parties(partnership.document)
-    if not in_class or not parties:
-        return  # one document is silent: each document's own rules report that
+    if not constitution.document.local_authorities:
+        yield from _not_compared(
+            partnership,
+            constitution,
+            "The constitution does not list the councils of the ICB's area (local_authorities), "
+            "so the councils that set up the partnership cannot be compared with them.",
+        )
+        return
+    if not parties:
+        yield from _not_compared(
+            partnership,
+            constitution,
+            "The terms of reference do not name the councils that set up the partnership "
+            "(establishing_parties), so they cannot be compared with the constitution.",
+        )
+        return
     setting_up = {normalise(name) for _, name in parties}
     for index, council in in_class:
         if normalise(council) not in setting_up:
@@ -165,9 +186,12 @@ def _establishing_councils(
                 path=partnership.path,
                 also=((constitution.path, ("local_authorities", index)),),
             )
-    listed_in_area = {normalise(c.name) for c in constitution.document.local_authorities}
+    listed_in_area = {
+        normalise(c.name): (i, c) for i, c in enumerate(constitution.document.local_authorities)
+    }
     for index, name in parties:
-        if normalise(name) not in listed_in_area:
+        found = listed_in_area.get(normalise(name))
+        if found is None:
             yield Contradiction(
                 ("establishing_parties", index),
                 f"{name} set up the partnership, but the constitution of {constitution.icb} "
@@ -177,6 +201,17 @@ def _establishing_councils(
                 "local_authorities.",
                 path=partnership.path,
                 also=((constitution.path, ("local_authorities",)),),
+            )
+        elif council_in_class(found[1]) is False:
+            yield Contradiction(
+                ("establishing_parties", index),
+                f"{name} set up the partnership, but the constitution of {constitution.icb} "
+                f"({constitution.path}) records it as a council that is not responsible for "
+                "social care. Section 116ZA(1) makes only the councils responsible for social "
+                "care parties with the ICB: remove it from establishing_parties (it may still "
+                "have a member appointed by the partnership), or correct the constitution.",
+                path=partnership.path,
+                also=((constitution.path, ("local_authorities", found[0])),),
             )
 
 
@@ -216,54 +251,84 @@ def nominating_councils_agree(system: System, options: NoOptions) -> Check:
         return
     yield from _unpaired(system)
     for partnership, constitution in pairs:
-        seat = next(
-            (
-                (index, s)
-                for index, s in enumerate(
-                    constitution.document.board.seats if constitution.document.board else ()
-                )
-                if s.partner_sector == "local_authority" and s.nominating_bodies
-            ),
-            None,
+        yield from _nominators_and_appointers(partnership, constitution)
+
+
+def _nominators_and_appointers(
+    partnership: Partnership, constitution: Constitution
+) -> Iterator[Finding | NotApplicable]:
+    board = constitution.document.board
+    council_seats = [
+        (index, seat)
+        for index, seat in enumerate(board.seats if board is not None else ())
+        if seat.partner_sector == "local_authority" and seat.nominating_bodies
+    ]
+    keys = appointers(partnership.document)
+    appointing = [
+        (index, council) for index, key in enumerate(keys) if (council := council_of(key))
+    ]
+    if not council_seats or not appointing:
+        yield from _not_compared(
+            partnership,
+            constitution,
+            "The constitution does not name the councils that nominate its local authority "
+            "member, or the terms of reference do not say which councils appoint members.",
         )
-        appointing = [
-            (index, council)
-            for index, key in enumerate(appointers(partnership.document))
-            if (council := council_of(key)) is not None
-        ]
-        if seat is None or not appointing:
-            continue  # one document is silent: each document's own rules report that
-        seat_index, nominators = seat
-        nominating = {normalise(n) for n in nominators.nominating_bodies}
-        appointing_names = {normalise(council) for _, council in appointing}
-        seat_loc: Loc = ("board", "seats", seat_index, "nominating_bodies")
-        missing = [n for n in nominators.nominating_bodies if normalise(n) not in appointing_names]
-        if missing:
-            yield Contradiction(
+        return
+    seat_loc: Loc = ("board", "seats", council_seats[0][0], "nominating_bodies")
+    nominators = list(dict.fromkeys(n for _, seat in council_seats for n in seat.nominating_bodies))
+    nominating = {normalise(n) for n in nominators}
+    appointing_names = {normalise(council) for _, council in appointing}
+    missing = [n for n in nominators if normalise(n) not in appointing_names]
+    if missing:
+        said = (
+            f"{listed(missing)} {'nominates' if len(missing) == 1 else 'nominate'} the ICB's "
+            f"local authority partner member in the constitution of {constitution.icb} "
+            f"({constitution.path})"
+        )
+        if None in keys:
+            # Some members' appointers are not given: the council may be one of them.
+            yield Unknown(
                 ("members",),
-                f"{listed(missing)} {'nominates' if len(missing) == 1 else 'nominate'} the "
-                f"ICB's local authority partner member in the constitution of {constitution.icb} "
-                f"({constitution.path}) but {'appoints' if len(missing) == 1 else 'appoint'} no "
-                "member of the partnership. Each council responsible for social care in the "
-                "ICB's area appoints a member (section 116ZA(2)(b)); make the two documents "
-                "agree.",
+                f"{said}, and the terms of reference do not say that "
+                f"{'it appoints' if len(missing) == 1 else 'they appoint'} a member of the "
+                "partnership; some members' appointed_by is not given. Each council "
+                "responsible for social care in the ICB's area appoints a member (section "
+                "116ZA(2)(b)).",
                 path=partnership.path,
                 also=((constitution.path, seat_loc),),
             )
-        for index, council in appointing:
-            if normalise(council) not in nominating:
-                yield Contradiction(
-                    ("members", index, "appointed_by"),
-                    f"{council} appoints a member of the partnership but is not among the "
-                    "councils that nominate the ICB's local authority partner member in the "
-                    f"constitution of {constitution.icb} ({constitution.path}). The same "
-                    "councils do both; make the two documents agree.",
-                    path=partnership.path,
-                    also=((constitution.path, seat_loc),),
-                )
+        else:
+            yield Contradiction(
+                ("members",),
+                f"{said} but {'appoints' if len(missing) == 1 else 'appoint'} no member of the "
+                "partnership. Each council responsible for social care in the ICB's area "
+                "appoints a member (section 116ZA(2)(b)); make the two documents agree.",
+                path=partnership.path,
+                also=((constitution.path, seat_loc),),
+            )
+    not_in_class = {
+        normalise(c.name)
+        for c in constitution.document.local_authorities
+        if council_in_class(c) is False
+    }
+    for index, council in appointing:
+        # A district council's member is not one of these (ICP003 looks at that).
+        if normalise(council) not in nominating and normalise(council) not in not_in_class:
+            yield Contradiction(
+                ("members", index, "appointed_by"),
+                f"{council} appoints a member of the partnership but is not among the "
+                "councils that nominate the ICB's local authority partner member in the "
+                f"constitution of {constitution.icb} ({constitution.path}). The same "
+                "councils do both; make the two documents agree.",
+                path=partnership.path,
+                also=((constitution.path, seat_loc),),
+            )
 
 
-_ICB_NAMED = re.compile(r"\bNHS [A-Z][\w,&' -]*? (?:ICB|Integrated Care Board)\b")
+# An ICB's name: "NHS Severnmoor ICB", "NHS Severnmoor and Vale Integrated Care Board". A name
+# never runs across another "NHS" ("Severnmoor Hospitals NHS Foundation Trust and NHS ...").
+_ICB_NAMED = re.compile(r"\bNHS (?:(?!NHS\b)[\w'&-]+ )+?(?:ICB|Integrated Care Board)\b")
 
 
 @rule(
@@ -278,16 +343,18 @@ _ICB_NAMED = re.compile(r"\bNHS [A-Z][\w,&' -]*? (?:ICB|Integrated Care Board)\b
 def partnership_names_its_icb_alike(system: System, options: NoOptions) -> Check:
     """Members and chairs the partnership shares with the ICB name the same ICB.
 
-    Requirement: Where the partnership's terms of reference describe a member or chair by
-    their post in the ICB ("Chair of NHS Severnmoor ICB", an organisation "NHS Severnmoor
-    Integrated Care Board"), they name the ICB whose constitution they are checked with.
+    Requirement: Where the partnership's terms of reference describe the ICB's own member or a
+    chair by a post in an ICB ("Chair of NHS Severnmoor ICB"), they name the ICB whose
+    constitution they are checked with, or another ICB with which the constitution records
+    sharing posts (its cluster, or a seat's `shared_with`).
     Provision: The ICP engagement document expects the ICB's and the partnership's governance
     to be aligned; section 116ZA(1) makes the ICB a party to its own partnership. The rule
-    reads members' `seat_title`, `organisation` and `substitute`, and the chair's and
-    co-chairs' `held_by`.
+    reads the `seat_title`, `organisation` and `substitute` of members the ICB appoints, and
+    the chairs' `held_by`; members from other bodies may come from any ICB.
     Why: A post described as another ICB's is either out of date or wrong; those reading the
     terms of reference cannot tell who sits in it.
-    Fix: Correct the name of the ICB in the entry shown.
+    Fix: Correct the name of the ICB in the entry shown, or record the shared post in the
+    constitution.
     Source: The engagement document was read on GOV.UK.
     """
     pairs = [(p, c) for p, c in system.pairs() if _same_icb(p, c)]
@@ -296,32 +363,47 @@ def partnership_names_its_icb_alike(system: System, options: NoOptions) -> Check
         return
     yield from _unpaired(system)
     for partnership, constitution in pairs:
-        own = icb_key(constitution.icb or "")
+        sharing = _sharing(constitution)
         for loc, text in _posts(partnership):
             for named in _ICB_NAMED.findall(text):
-                if icb_key(named) != own:
+                if not same_icb(named, constitution.icb) and not any(
+                    same_icb(named, other) for other in sharing
+                ):
                     yield Contradiction(
                         loc,
                         f'The terms of reference describe "{text}" by a post in {named}, but '
-                        f"the partnership's ICB is {constitution.icb} ({constitution.path}). "
-                        "Correct the name of the ICB.",
+                        f"the partnership's ICB is {constitution.icb} ({constitution.path}), "
+                        "whose constitution records no post shared with it. Correct the name of "
+                        "the ICB, or record the shared post in the constitution.",
                         path=partnership.path,
                         also=((constitution.path, ("icb", "name")),),
                     )
 
 
+def _sharing(constitution: Constitution) -> list[str]:
+    """The other ICBs the constitution records sharing posts with."""
+    document = constitution.document
+    cluster = list(document.cluster.icbs) if document.cluster is not None else []
+    board = document.board
+    shared = [name for seat in (board.seats if board else ()) for name in seat.shared_with]
+    return [*cluster, *shared]
+
+
 def _posts(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
+    """The words that describe the ICB's own members and the chairs."""
     document = partnership.document
+    keys = appointers(document)
     for index, member in enumerate(document.members):
+        if keys[index] != "icb":
+            continue
         for field in ("seat_title", "organisation", "substitute"):
             text = getattr(member, field)
             if text:
                 yield ("members", index, field), text
-    chairs = [("chair",), ("vice_chair",)]
-    for where in chairs:
-        chair = getattr(document, where[0])
+    for where in ("chair", "vice_chair"):
+        chair = getattr(document, where)
         if chair is not None and chair.held_by:
-            yield (*where, "held_by"), chair.held_by
+            yield (where, "held_by"), chair.held_by
     for index, chair in enumerate(document.co_chairs):
         if chair.held_by:
             yield ("co_chairs", index, "held_by"), chair.held_by
@@ -329,22 +411,35 @@ def _posts(partnership: Partnership) -> Iterator[tuple[Loc, str]]:
 
 def _wholly_within(constitution: Constitution) -> dict[str, tuple[Loc, str]]:
     """The councils whose whole area the constitution places in the ICB's area, by normalised
-    name, with where each is named."""
+    name, with where each is named: those of its area, less any it marks `partly_within` or
+    names in an exclusion from the area."""
     document = constitution.document
-    found: dict[str, tuple[Loc, str]] = {}
     area = document.icb.area if document.icb is not None else None
-    for index, name in enumerate(area.local_authorities if area is not None else ()):
-        found.setdefault(normalise(name), (("icb", "area", "local_authorities", index), name))
-    for index, council in enumerate(document.local_authorities):
-        if council.partly_within is not True:
-            found.setdefault(normalise(council.name), (("local_authorities", index), council.name))
+    partly = {normalise(c.name) for c in document.local_authorities if c.partly_within}
+    excluded = " ".join(
+        normalise(f"{e.description or ''} {e.identifier or ''}")
+        for e in (area.exclusions if area is not None else ())
+    )
+    found: dict[str, tuple[Loc, str]] = {}
+    named: list[tuple[Loc, str]] = [
+        (("icb", "area", "local_authorities", i), n)
+        for i, n in enumerate(area.local_authorities if area is not None else ())
+    ]
+    named += [
+        (("local_authorities", i), c.name)
+        for i, c in enumerate(document.local_authorities)
+        if not c.partly_within
+    ]
+    for loc, name in named:
+        key = normalise(name)
+        if key not in partly and key not in excluded:
+            found.setdefault(key, (loc, name))
     return found
 
 
-def _coexist(first: str, second: str) -> bool:
+def _coexist(first: str, second: str, known: dict[str, Icb]) -> bool:
     """Whether two ICBs existed on a common day, as far as the register knows (ICBs it does
     not list are taken to)."""
-    known = {icb_key(i.name): i for i in icbs()}
     a, b = known.get(icb_key(first)), known.get(icb_key(second))
     if a is None or b is None:
         return True
@@ -382,26 +477,31 @@ def icb_areas_do_not_overlap(system: System, options: NoOptions) -> Check:
     if len(by_icb) < 2:
         yield NotApplicable("Fewer than two ICBs' constitutions were checked together.")
         return
-    yield from _partnerships_skipped(system)
+    yield from _partnerships_skipped(system, "compares ICB constitutions")
+    known = {icb_key(i.name): i for i in icbs()}
     groups = list(by_icb.values())
     for position, first_group in enumerate(groups):
         for second_group in groups[position + 1 :]:
-            first, second = first_group[0], second_group[0]
-            if not _coexist(first.icb or "", second.icb or ""):
-                continue
-            theirs = _wholly_within(second)
-            for key, (loc, name) in _wholly_within(first).items():
-                if key in theirs:
-                    yield Contradiction(
-                        loc,
-                        f"The constitution places the whole area of {name} in the area of "
-                        f"{first.icb}, and the constitution of {second.icb} ({second.path}) "
-                        "places it in that ICB's. Two ICBs' areas must not overlap (section "
-                        "14Z25(3)): correct the area that is wrong, or mark the council "
-                        "partly_within where only part of its area is in the ICB's.",
-                        path=first.path,
-                        also=((second.path, theirs[key][0]),),
-                    )
+            for first in first_group:
+                for second in second_group:
+                    if _coexist(first.icb or "", second.icb or "", known):
+                        yield from _overlap(first, second)
+
+
+def _overlap(first: Constitution, second: Constitution) -> Iterator[Finding]:
+    theirs = _wholly_within(second)
+    for key, (loc, name) in _wholly_within(first).items():
+        if key in theirs:
+            yield Contradiction(
+                loc,
+                f"The constitution places the whole area of {name} in the area of "
+                f"{first.icb}, and the constitution of {second.icb} ({second.path}) places it "
+                "in that ICB's. Two ICBs' areas must not overlap (section 14Z25(3)): correct "
+                "the area that is wrong, or, where only part of the council's area is in each "
+                "ICB's, mark it partly_within in both.",
+                path=first.path,
+                also=((second.path, theirs[key][0]),),
+            )
 
 
 _COUNCIL_WORDS = re.compile(
@@ -411,7 +511,9 @@ _COUNCIL_WORDS = re.compile(
 
 def _area_name(text: str) -> str:
     """A council's or an area's name reduced to the place: "Derbyshire County Council" and
-    "Derbyshire" both give "derbyshire"."""
+    "Derbyshire" both give "derbyshire"; "&" is "and"; words in brackets ("Nottinghamshire
+    (including Bassetlaw)") are left out."""
+    text = re.sub(r"\([^)]*\)", " ", text.replace("&", " and "))
     return " ".join(_COUNCIL_WORDS.sub(" ", normalise(text)).split())
 
 
@@ -429,8 +531,8 @@ def icb_area_matches_register(system: System, options: NoOptions) -> Check:
 
     Requirement: An ICB's area is the one its establishment order gives it, and the
     constitution states it. Where icslint's register of ICBs holds the area as read in NHS
-    England's statutory list, the councils the constitution places wholly in the area must be
-    those of the list.
+    England's statutory list, every area the list places wholly in the ICB's must be among the
+    councils the constitution names for its area (it may name their district councils too).
     Provision: Section 14Z25(2) and (3) of the 2006 Act (an ICB is established by order for an
     area, which no other ICB's area overlaps), and NHS England's statutory list of ICB areas.
     Only ICBs whose area the register marks as read are checked; areas listed only in part
@@ -443,29 +545,28 @@ def icb_area_matches_register(system: System, options: NoOptions) -> Check:
     England and local publications; shipped as a warning because most areas could not be read.
     """
     register = {icb_key(i.name): i for i in icbs() if i.area_read and i.area}
-    yield from _partnerships_skipped(system)
+    yield from _partnerships_skipped(system, "checks ICB constitutions against the register")
     for constitution in system.constitutions:
-        entry = register.get(icb_key(constitution.icb or ""))
+        entry = register.get(icb_key(acting_part(constitution.icb or "")))
         area = constitution.document.icb.area if constitution.document.icb else None
-        if entry is None or area is None or not area.local_authorities:
+        if entry is None:
             yield NotApplicable(
-                "icslint's register does not hold the area of this ICB as read in NHS "
-                "England's statutory list, or the constitution gives no area.",
+                "icslint's register does not hold this ICB's area as read in NHS England's "
+                "statutory list.",
                 path=constitution.path,
             )
             continue
-        whole = {_area_name(a): a for a in entry.area if "(part" not in a}
-        stated = {_area_name(n): (i, n) for i, n in enumerate(area.local_authorities)}
-        for key, (index, name) in stated.items():
-            if key not in whole and not any(key in _area_name(a) for a in entry.area):
-                yield Contradiction(
-                    ("icb", "area", "local_authorities", index),
-                    f"The constitution places {name} in the area of {entry.name}, but NHS "
-                    "England's statutory list of ICB areas does not. Correct the area to the "
-                    "establishment order's.",
-                    path=constitution.path,
-                )
-        left_out = [a for key, a in whole.items() if key not in stated]
+        if area is None or not area.local_authorities:
+            yield NotApplicable(
+                "The constitution does not name the councils of the ICB's area.",
+                path=constitution.path,
+            )
+            continue
+        # Only what the list places wholly in the area is required: a constitution may also
+        # name the district councils within it.
+        whole = [a for a in entry.area if "(part" not in a]
+        stated = {_area_name(n) for n in area.local_authorities}
+        left_out = [a for a in whole if _area_name(a) not in stated]
         if left_out:
             yield Contradiction(
                 ("icb", "area", "local_authorities"),

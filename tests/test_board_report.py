@@ -339,3 +339,17 @@ def test_an_existing_output_is_kept_unless_forced(tmp_path: Path, suffix: str) -
     assert code == 0, err
     assert output.read_bytes() != b"the secretary's own file"
     assert sorted(p.name for p in tmp_path.iterdir()) == [output.name]
+
+
+def test_a_whole_system_finding_is_a_breach_for_both_documents(tmp_path: Path) -> None:
+    cross = EXAMPLES / "invalid" / "cross-document"
+    code, _, output = report(tmp_path, str(cross))
+    assert code == 0
+    constitution, partnership = rule_tables(output.read_text(encoding="utf-8"))
+    partnership_file = (cross / "partnership-terms-of-reference.yaml").as_posix()
+    result, notes = constitution["ICS001"]
+    assert (result, flat(html.unescape(notes))) == (
+        "Breach (error)",
+        f"Findings: {partnership_file} line 38 (F1).",
+    )
+    assert partnership["ICS001"] == ("Breach (error)", "Findings: line 38 (F1).")

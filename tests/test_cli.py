@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import EXAMPLES, check_json, found, run
+from icslint import __version__
 
 CHAIR_FAULTS = EXAMPLES / "invalid" / "icb-chair-and-chief-executive.yaml"
 STRATEGY_FAULTS = EXAMPLES / "invalid" / "icp-strategy-and-quorum.yaml"
@@ -15,7 +16,8 @@ STRATEGY_FAULTS = EXAMPLES / "invalid" / "icp-strategy-and-quorum.yaml"
 
 def test_json_output_has_exactly_the_agreed_shape() -> None:
     code, report = check_json(str(CHAIR_FAULTS))
-    assert set(report) == {"version", "diagnostics", "files", "suppressed", "summary"}
+    assert set(report) == {"version", "packs", "diagnostics", "files", "suppressed", "summary"}
+    assert report["packs"] == [{"name": "icslint", "version": __version__, "kind": "built-in"}]
     assert report["version"] == 2
     assert report["summary"] == {
         "files": 1,

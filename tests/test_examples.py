@@ -22,8 +22,8 @@ def test_valid_examples_pass_with_no_findings() -> None:
         "breach": 0,
         "not-stated": 0,
         "pending": 0,
-        "passed": 411,
-        "not-applicable": 41,
+        "passed": 408,
+        "not-applicable": 44,
         "suppressed": 0,
         "waived": 0,
     }
@@ -57,5 +57,5 @@ def test_checking_the_valid_folder_from_the_command_line_exits_0() -> None:
         f"{valid}/wealdmoor-icb-constitution.yaml: ICB061 passed: The chief executive's post is "
         "shared with other ICBs; the constitution records that the post-holder is employed by "
         "NHS Wealdmoor Integrated Care Board.",
-        "All checks passed: 0 breaches · 0 not stated · 411 passed · 41 not applicable in 4 files.",
+        "All checks passed: 0 breaches · 0 not stated · 408 passed · 44 not applicable in 4 files.",
     ]

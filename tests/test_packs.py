@@ -379,9 +379,10 @@ def test_the_kit_passes_the_sample_fixtures_and_reports_wrong_markers(
     bad.write_text(bad.read_text().replace("# [WSX002]", "# [WSX002 not stated]"))
     with pytest.raises(AssertionError) as raised:
         testing.check_fixture(testing.Fixture("WSX002", bad))
-    assert "marked but not reported: line 5 WSX002 not-stated" in str(raised.value)
-    assert "reported but not marked: line 5 WSX002 breach: The partnership commits to 4" in str(
-        raised.value
+    assert "marked but not reported: bad.yaml line 5 WSX002 not-stated" in str(raised.value)
+    assert (
+        "reported but not marked: bad.yaml line 5 WSX002 breach: The partnership commits to 4"
+        in str(raised.value)
     )
     (copy / "WSX003" / "good.yaml").unlink()
     with pytest.raises(AssertionError, match=r"WSX003/good\.yaml is missing"):

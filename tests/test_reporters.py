@@ -284,7 +284,7 @@ def test_github_step_summary_when_all_checks_pass(
     code, out = check("github", *VALID)
     assert code == 0
     assert out == (
-        "All checks passed: 0 breaches · 0 not stated · 411 passed · 41 not applicable "
+        "All checks passed: 0 breaches · 0 not stated · 408 passed · 44 not applicable "
         "in 4 files.\n"
     )
     assert "All checks passed" in target.read_text(encoding="utf-8")

@@ -17,7 +17,8 @@ Version 1: `rule` and `NoOptions`; the findings `Contradiction`, `Missing` and `
 `Requires`; the document models `IcbConstitution` and `IcpTermsOfReference` with their parts,
 `Count` and `PartialDate`; rules for the document kinds "icb-constitution" and
 "icp-terms-of-reference", and whole-system rules (`applies_to=SYSTEM`, "system") that read every
-document of a run as a `System` of `Constitution`s and `Partnership`s; and the helpers in
+document of a run as a `System` of `Constitution`s and `Partnership`s (with `same_icb` to compare
+ICBs' names); and the helpers in
 `HELPERS`.
 """
 
@@ -96,7 +97,7 @@ from icslint.models.icp import (
 )
 from icslint.models.values import Count, PartialDate
 from icslint.registry import SYSTEM, NoOptions, rule
-from icslint.system import Constitution, Partnership, System
+from icslint.system import Constitution, Partnership, System, same_icb
 
 API_VERSION = 1
 """The newest version of the rule API this icslint provides."""
@@ -205,5 +206,6 @@ __all__ = [
     "law",
     "register",
     "rule",
+    "same_icb",
     "vocabulary",
 ]

@@ -282,11 +282,22 @@ def build(
 
     paths = [c.path for c in result.checked]
     documents: list[Checked] = []
+    grouped = {
+        checked.path: _groups(
+            [d for d in result.diagnostics if d.path == checked.path],
+            [s for s in result.suppressed if s.diagnostic.path == checked.path],
+            entry,
+        )
+        for checked in result.checked
+    }
+    every_group = [group for groups in grouped.values() for group in groups]
     for checked in result.checked:
-        found = [d for d in result.diagnostics if d.path == checked.path]
-        quiet = [s for s in result.suppressed if s.diagnostic.path == checked.path]
-        groups = _groups(found, quiet, entry)
-        rows = _rows(result, checked.path, specs, found, quiet, groups, approvals)
+        # A finding about the documents read together counts for each file it is about; it
+        # is listed, and numbered, under the file it is reported in.
+        found = [d for d in result.diagnostics if _about(d, checked.path)]
+        quiet = [s for s in result.suppressed if _about(s.diagnostic, checked.path)]
+        groups = grouped[checked.path]
+        rows = _rows(result, checked.path, specs, found, quiet, every_group, approvals)
         documents.append(_checked(checked.path, checked.kind, as_at, today, groups, rows))
     others = [d for d in result.diagnostics if d.path not in paths]
     hushed = [s for s in result.suppressed if s.diagnostic.path not in paths]
@@ -374,6 +385,11 @@ def _groups(
     return tuple(Group(title, tuple(make(i) for i in items)) for title, items in parts if items)
 
 
+def _about(diagnostic: Diagnostic, path: str) -> bool:
+    """Whether a finding is in the file at `path`, or (a whole-system finding) about it."""
+    return diagnostic.path == path or path in {r.path for r in diagnostic.related}
+
+
 def _rows(
     result: Result,
     path: str,
@@ -392,6 +408,13 @@ def _rows(
     )
 
 
+def _where(diagnostic: Diagnostic, path: str) -> str:
+    """Where a finding is, from the row of the file at `path`: "line 38", or with its file."""
+    if diagnostic.path == path:
+        return f"line {diagnostic.line}"
+    return f"{_clean(diagnostic.path)} line {diagnostic.line}"
+
+
 def _row(
     result: RuleResult,
     specs: dict[str, RuleSpec],
@@ -404,7 +427,8 @@ def _row(
     mine = [d for d in found if d.code == result.code]
     hushed = [s for s in quiet if s.diagnostic.code == result.code]
     refs = [
-        f"line {d.line} ({located.get((d.code, d.line, d.column, _clean(d.message)), '-')})"
+        f"{_where(d, result.path)} "
+        f"({located.get((d.code, d.line, d.column, _clean(d.message)), '-')})"
         for d in [*mine, *(s.diagnostic for s in hushed)]
     ]
     outcome = result.outcome

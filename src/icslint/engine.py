@@ -27,14 +27,12 @@ from icslint.diagnostics import (
 )
 from icslint.loader import Loaded, decode, load, tool_diagnostic
 from icslint.models import Document
-from icslint.models.icb import IcbConstitution
-from icslint.models.icp import IcpTermsOfReference
 from icslint.placeholders import find_comment_placeholders, find_placeholders
 from icslint.printable import printable
 from icslint.reading import Unread, file_loc
 from icslint.registry import SYSTEM, RuleSpec
 from icslint.source import SourceDocument
-from icslint.system import Constitution, Partnership, System
+from icslint.system import System
 from icslint.tool_codes import PLACEHOLDER, RULE_CRASHED, TOOL_CODES
 from icslint.waivers import matches_file
 
@@ -427,18 +425,7 @@ def with_system_rules(
     readable = {o.path: o for o in outcomes if o.document is not None and o.loaded is not None}
     if not specs or not readable:
         return list(outcomes)
-    system = System(
-        constitutions=tuple(
-            Constitution(o.path, o.document)
-            for o in readable.values()
-            if isinstance(o.document, IcbConstitution)
-        ),
-        partnerships=tuple(
-            Partnership(o.path, o.document)
-            for o in readable.values()
-            if isinstance(o.document, IcpTermsOfReference)
-        ),
-    )
+    system = System.of((o.path, o.document) for o in readable.values() if o.document)
     # The law of the day asked for; with "effective", of today (documents of one system may
     # take effect on different days).
     day = applied.as_at if isinstance(applied.as_at, dt.date) else dt.date.today()
@@ -472,6 +459,21 @@ def with_system_rules(
             for item in yielded
             if isinstance(item, Finding) and item.path in readable
         ]
+        unplaced = [i for i in yielded if isinstance(i, Finding) and i.path not in readable]
+        if unplaced:
+            # A whole-system finding must name a file of the run (`path=`): a rule that does
+            # not is faulty, and what it found must not be lost.
+            first = next(iter(readable))
+            found[first].append(
+                tool_diagnostic(
+                    RULE_CRASHED,
+                    first,
+                    1,
+                    1,
+                    f"{_rule_name(spec)} failed: it reported {len(unplaced)} finding(s) without "
+                    "naming a file of this run (path=): " + unplaced[0].message,
+                )
+            )
         for diagnostic in dict.fromkeys(diagnostics):
             found[diagnostic.path].append(diagnostic)
         for path in readable:
@@ -595,7 +597,7 @@ def _results_after_plan(
         results.extend(
             RuleResult(outcome.path, spec.code, Outcome.NOT_APPLICABLE, "not selected")
             for spec in plan.unselected
-            if spec.applies_to == outcome.kind
+            if spec.applies_to in (outcome.kind, SYSTEM)
         )
     return sorted(results, key=lambda r: r.code)
 
@@ -606,7 +608,13 @@ def _apply_plan(
     """One file's findings after suppression comments, waivers and ignores."""
     # A rule that is not law for this file did not run, so a suppression or waiver of it is
     # not unused.
-    ran_here = ran - {r.code for r in outcome.results if r.not_law}
+    # Nor is one of a whole-system rule that had nothing to compare this file with.
+    system = {spec.code for spec in plan.rules if spec.applies_to == SYSTEM}
+    ran_here = ran - {
+        r.code
+        for r in outcome.results
+        if r.not_law or (r.code in system and r.outcome is Outcome.NOT_APPLICABLE)
+    }
     comments = suppressions.apply(
         outcome.text, outcome.path, outcome.diagnostics, plan.known_codes, ran_here
     )

@@ -5,6 +5,9 @@ Each rule has a folder named after its code holding two documents:
     examples/WSX001/good.yaml   must give no findings at all
     examples/WSX001/bad.yaml    must give exactly the findings its markers name
 
+A whole-system rule's fixtures are folders of documents checked together (`good/`, `bad/`),
+with each marker in the file the finding is reported in.
+
 A marker is a comment after YAML content on the same line: `# [WSX001]` for a breach,
 `# [WSX001 not stated]` for something the rule reports as not stated, and `# [WSX001 pending]`
 for a measure not yet in force. Each fixture is checked by the real `icslint check`, with only
@@ -31,10 +34,12 @@ from icslint.registry import CODE_PATTERN, rules_in
 
 _INLINE_COMMENT = re.compile(r"^\s*[^#\s].*?\s#(?P<comment>.*)$")
 _MARKER = re.compile(r"\[([A-Z]{3}\d{3})(?: (not stated|pending))?\]")
-FIXTURE_NAMES = ("good.yaml", "bad.yaml")
+FIXTURE_NAMES = ("good", "bad")
 
 Outcome = tuple[int, str, str]
 """(line, code, outcome): outcome is "breach", "not-stated" or "pending"."""
+Placed = tuple[str, int, str, str]
+"""(file name, line, code, outcome)."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,14 @@ class Fixture:
 
     code: str
     path: Path
+    """`good.yaml` or `bad.yaml`; for a whole-system rule, the folder `good/` or `bad/`."""
+
+    @property
+    def bad(self) -> bool:
+        return self.path.stem == "bad"
+
+    def files(self) -> list[Path]:
+        return sorted(self.path.glob("*.yaml")) if self.path.is_dir() else [self.path]
 
     def __str__(self) -> str:
         return f"{self.code}/{self.path.name}"
@@ -70,7 +83,14 @@ def fixtures(folder: Path, package: str | None = None) -> list[Fixture]:
     codes = {p.name for p in folder.iterdir() if p.is_dir() and CODE_PATTERN.match(p.name)}
     if package is not None:
         codes |= {spec.code for spec in rules_in(importlib.import_module(package))}
-    return [Fixture(code, folder / code / name) for code in sorted(codes) for name in FIXTURE_NAMES]
+    return [fixture(folder / code, name) for code in sorted(codes) for name in FIXTURE_NAMES]
+
+
+def fixture(folder: Path, name: str) -> Fixture:
+    """A rule's `name` fixture ("good" or "bad") in its folder: a folder of that name if there
+    is one (a whole-system rule's), else `name.yaml`."""
+    path = folder / name
+    return Fixture(folder.name, path if path.is_dir() else folder / f"{name}.yaml")
 
 
 def run_check(
@@ -107,20 +127,22 @@ def check_fixture(fixture: Fixture, rules_dir: Path | None = None) -> None:
     """Fail (AssertionError) unless the fixture gives exactly the findings its markers name
     (none for good.yaml), and the exit code those findings call for."""
     where = fixture.path.as_posix()
-    if not fixture.path.is_file():
+    if not fixture.files() or not all(f.is_file() for f in fixture.files()):
         raise AssertionError(
             f"{where} is missing: each rule needs a good.yaml that passes and a bad.yaml that "
             f"fails at the lines marked # [{fixture.code}]"
         )
-    expected = outcome_markers(fixture.path)
-    if fixture.path.name == "bad.yaml" and not expected:
+    expected: set[Placed] = {
+        (file.name, *marker) for file in fixture.files() for marker in outcome_markers(file)
+    }
+    if fixture.bad and not expected:
         raise AssertionError(
             f"{where} has no markers: end each line {fixture.code} reports with "
             f"# [{fixture.code}] (or # [{fixture.code} not stated], # [{fixture.code} pending])"
         )
-    if fixture.path.name == "good.yaml" and expected:
+    if not fixture.bad and expected:
         raise AssertionError(f"{where} has markers, but a good fixture must pass: remove them")
-    others = sorted({code for _, code, _ in expected} - {fixture.code})
+    others = sorted({code for _, _, code, _ in expected} - {fixture.code})
     if others:
         raise AssertionError(
             f"{where} marks {', '.join(others)}: a fixture marks only its own rule's findings"
@@ -128,22 +150,24 @@ def check_fixture(fixture: Fixture, rules_dir: Path | None = None) -> None:
     exit_code, report = run_check(fixture.path, fixture.code, rules_dir)
     diagnostics = report["diagnostics"]
     assert isinstance(diagnostics, list)
-    found: dict[Outcome, str] = {
-        (d["line"], d["code"], d["outcome"]): d["message"] for d in diagnostics
+    found: dict[Placed, str] = {
+        (Path(d["path"]).name, d["line"], d["code"], d["outcome"]): d["message"]
+        for d in diagnostics
     }
     problems = [
-        f"  marked but not reported: line {line} {code} {outcome}"
-        for line, code, outcome in sorted(expected - found.keys())
+        f"  marked but not reported: {name} line {line} {code} {outcome}"
+        for name, line, code, outcome in sorted(expected - found.keys())
     ]
     problems += [
-        f"  reported but not marked: line {line} {code} {outcome}: {found[line, code, outcome]}"
-        for line, code, outcome in sorted(found.keys() - expected)
+        f"  reported but not marked: {name} line {line} {code} {outcome}: "
+        f"{found[name, line, code, outcome]}"
+        for name, line, code, outcome in sorted(found.keys() - expected)
     ]
     if problems:
         raise AssertionError(
             f"{where}: the findings are not the ones its markers name\n" + "\n".join(problems)
         )
-    wanted = 1 if any(outcome == "breach" for _, _, outcome in expected) else 0
+    wanted = 1 if any(outcome == "breach" for *_, outcome in expected) else 0
     if exit_code != wanted:
         raise AssertionError(f"{where}: icslint check exited {exit_code}, not {wanted}")
 
@@ -168,6 +192,7 @@ __all__ = [
     "FIXTURE_NAMES",
     "Fixture",
     "check_fixture",
+    "fixture",
     "fixture_tests",
     "fixtures",
     "outcome_markers",

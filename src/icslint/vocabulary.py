@@ -289,7 +289,8 @@ def listing(document: Document) -> Listing:
 def icb_key(name: str) -> str:
     """An ICB's name reduced for comparison: "NHS Severnmoor Integrated Care Board" and "NHS
     Severnmoor ICB" both give "severnmoor icb"."""
-    return normalise(name).replace("integrated care board", "icb").removeprefix("nhs ").strip()
+    named = normalise(name.replace("&", " and "))
+    return named.replace("integrated care board", "icb").removeprefix("nhs ").strip()
 
 
 _ICB_NAMED = re.compile(r"nhs [\w ]+? (icb|integrated care board)")

@@ -7,16 +7,19 @@ from typing import TextIO
 
 from icslint.diagnostics import Outcome, Severity
 from icslint.engine import Result
+from icslint.registry import packs_in
 
 # Version 2 adds `outcome` to every diagnostic, the per-file `files` list with every rule's
 # outcome, and outcome counts in the summary. The `pending` outcome and summary count were added
-# within version 2: nothing that was there changed.
+# within version 2, as were `related` on each diagnostic and `packs` (the rule packs in force):
+# nothing that was there changed.
 FORMAT_VERSION = 2
 
 
 def as_data(result: Result) -> dict[str, object]:
     return {
         "version": FORMAT_VERSION,
+        "packs": [pack.as_dict() for pack in packs_in(result.rules)],
         "diagnostics": [d.as_dict() for d in result.diagnostics],
         "files": [
             {

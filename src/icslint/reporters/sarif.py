@@ -17,7 +17,7 @@ from urllib.parse import quote
 from icslint import PROJECT_URL, __version__
 from icslint.diagnostics import Diagnostic, Outcome, Severity, yaml_path
 from icslint.engine import Result, Suppressed
-from icslint.registry import RuleSpec
+from icslint.registry import RuleSpec, packs_in
 from icslint.reporters.fingerprints import result_fingerprints
 
 SCHEMA_URI = (
@@ -58,7 +58,13 @@ def as_sarif(result: Result) -> Json:
                 "semanticVersion": __version__,
                 "informationUri": INFORMATION_URI,
                 "rules": rules.descriptors,
-            }
+            },
+            # Installed and local rule packs in force, as SARIF's tool extensions.
+            "extensions": [
+                {"name": pack.name, **({"version": pack.version} if pack.version else {})}
+                for pack in packs_in(result.rules)
+                if pack.kind != "built-in"
+            ],
         },
         "invocations": [{"executionSuccessful": True}],
         # Columns are counted in characters (code points), as Python counts them.
