@@ -17,19 +17,7 @@ from icslint.models.icp import IcpTermsOfReference, Member
 from icslint.vocabulary import acting_part, icp_appointer, names_body
 from icslint.vocabulary import partnership_icb as is_icb
 
-from ._support import listed, normalise
-
-# LGPIHA 2007 s103: county councils, district councils with no county council above them
-# (unitary and metropolitan districts), London boroughs, the Isles of Scilly and the City of
-# London. A shire district in a two-tier area is not a responsible local authority.
-RESPONSIBLE_TYPES = {
-    "county",
-    "unitary",
-    "metropolitan_district",
-    "london_borough",
-    "city_of_london",
-    "isles_of_scilly",
-}
+from ._support import RESPONSIBLE_TYPES, listed, normalise
 
 # Council names that settle the question without a recorded type: every county council, London
 # borough, royal borough, metropolitan borough or district, the City of London and the Isles of

@@ -249,9 +249,11 @@ def unless_true(
 
 # --- councils -------------------------------------------------------------------------------
 
-# Councils responsible for social care (Local Government and Public Involvement in Health Act
-# 2007 s103): every type but a shire district in a two-tier area.
-_SOCIAL_CARE_TYPES = frozenset(
+# Councils responsible for social care, the "responsible local authorities" of the Local
+# Government and Public Involvement in Health Act 2007 s103: county councils, district councils
+# with no county council above them (unitary and metropolitan districts), London boroughs, the
+# Isles of Scilly and the City of London; every type but a shire district in a two-tier area.
+RESPONSIBLE_TYPES = frozenset(
     {
         "county",
         "unitary",
@@ -270,4 +272,4 @@ def council_in_class(council: LocalAuthority) -> bool | None:
         return council.social_care_responsible
     if council.type is None:
         return None
-    return council.type in _SOCIAL_CARE_TYPES
+    return council.type in RESPONSIBLE_TYPES
