@@ -67,7 +67,7 @@ def test_a_misspelt_key_exits_2_naming_its_line(project: Path) -> None:
     assert err.strip() == (
         "icslint: error: pyproject.toml:6:1: unknown setting 'ignroe'; did you mean 'ignore'? "
         "(settings: select, ignore, extend-select, per-file-ignores, severity, fail-on, "
-        "fail-on-not-stated, options, packs, waivers, pending, law)"
+        "fail-on-not-stated, options, packs, waivers, pending, law, max-file-size)"
     )
 
 

@@ -1,3 +1,5 @@
-from icslint.cli import main
+"""`python -m icslint`: the `icslint` command."""
+
+from icslint.fastcheck import main
 
 main()

@@ -13,7 +13,8 @@ import typer
 
 from icslint import __version__, catalogue, law
 from icslint.diagnostics import Severity
-from icslint.engine import PathError, Result, lint_paths
+from icslint.engine import Result, lint_paths
+from icslint.files import PathError
 from icslint.registry import RuleSetError, RuleSpec, rule_set
 from icslint.render import OutputFormat
 from icslint.selection import UnknownSelector, split_list
@@ -166,6 +167,15 @@ def check(
     ] = False,
     as_at: AsAtOption = None,
     pending: PendingOption = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Check every document again, not giving the report kept from the same check "
+            "of the same files (the cache, in .icslint_cache/, is used only when the report "
+            "goes to a file or a pipe).",
+        ),
+    ] = False,
 ) -> None:
     """Check documents against the Act, NHS England policy and guidance."""
     from icslint import settings

@@ -55,6 +55,51 @@ def _a_date(value: object) -> dt.date:
 
 CommencementDate = Annotated[dt.date, BeforeValidator(_a_date)]
 
+# Files larger than this are refused before they are read: a constitution is well under 1 MB,
+# and reading YAML takes time and memory in proportion to its size.
+DEFAULT_MAX_FILE_SIZE = 5_000_000
+
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "kb": 1000,
+    "mb": 1000**2,
+    "gb": 1000**3,
+    "kib": 1024,
+    "mib": 1024**2,
+    "gib": 1024**3,
+}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.I)
+
+
+def _a_size(value: object) -> int:
+    """A size in bytes: a number of bytes, or a number with a unit ("5 MB", "512KiB")."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if isinstance(value, str):
+        match = _SIZE.match(value)
+        if match and match[2].lower() in _UNITS:
+            size = int(float(match[1]) * _UNITS[match[2].lower()])
+            if size > 0:
+                return size
+    raise PydanticCustomError(
+        "size",
+        'give a size such as "5 MB", "500 KB" or a number of bytes, not "{given}"',
+        {"given": str(value)},
+    )
+
+
+FileSize = Annotated[int, BeforeValidator(_a_size)]
+
+
+def format_size(size: int) -> str:
+    """A size in bytes as people read it: 5 MB, 1.5 GB, 512 KB, 999 bytes."""
+    for unit, factor in (("GB", 1000**3), ("MB", 1000**2), ("KB", 1000)):
+        if size >= factor:
+            shown = f"{size / factor:.2f}".rstrip("0").rstrip(".")
+            return f"{shown} {unit}"
+    return f"{size:,} bytes"
+
 
 class Waiver(_Settings):
     """A finding accepted on the record: who approved it, why, and until when."""
@@ -93,6 +138,9 @@ class Settings(_Settings):
     law: dict[str, CommencementDate] = {}
     """Commencement dates for measures whose date icslint does not know yet, by measure or
     bill, for example {"health-bill-2026": 2027-04-01}."""
+    max_file_size: FileSize | None = Field(None, alias="max-file-size")
+    """Refuse, before reading it, a file larger than this ("5 MB", "500 KB" or bytes); default
+    5 MB."""
 
 
 SETTING_NAMES = tuple((info.alias or name) for name, info in Settings.model_fields.items())

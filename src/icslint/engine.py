@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,7 +23,8 @@ from icslint.diagnostics import (
     outcome_of,
     yaml_path,
 )
-from icslint.loader import Loaded, decode, load, tool_diagnostic
+from icslint.files import FileTooLarge, PathError, find_files, read_source, unreadable
+from icslint.loader import Loaded, decode, load, too_large, tool_diagnostic
 from icslint.models import Document
 from icslint.placeholders import find_comment_placeholders, find_placeholders
 from icslint.printable import printable
@@ -36,21 +35,8 @@ from icslint.system import System
 from icslint.tool_codes import PLACEHOLDER, RULE_CRASHED, TOOL_CODES
 from icslint.waivers import matches_file
 
-YAML_SUFFIXES = (".yaml", ".yml")
-# A folder is searched for files whose top-level `kind:` is one of icslint's, or looks like one
-# (`kind: icb-consitution`, `kind: ICB-Constitution`), so that a misspelt kind is reported
-# (ICL003) rather than the file silently left out; other YAML in a repository (CI workflows,
-# Kubernetes manifests with `kind: Deployment`) is left alone. A byte-order mark is allowed.
-# A file named on the command line is always checked, unless `--only-documents` is given.
-_KIND_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?kind:\s*['\"]?ic[bp](?![a-z0-9])", re.M | re.I)
-
-
 if TYPE_CHECKING:
     from icslint.settings import Plan
-
-
-class PathError(Exception):
-    """A path on the command line that does not exist or cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -343,14 +329,23 @@ def _law_day(document: Document, as_at: law.AsAt | None) -> dt.date:
 
 
 def check_file(
-    path: Path, rules: Sequence[RuleSpec], applied: law.LawApplied | None = None
+    path: Path,
+    rules: Sequence[RuleSpec],
+    applied: law.LawApplied | None = None,
+    max_size: int | None = None,
 ) -> FileOutcome:
-    """Read and check one file. Raises PathError if it cannot be read."""
+    """Read and check one file. Raises PathError if it cannot be read. A file larger than
+    `max_size` bytes (the `max-file-size` setting; by default 5 MB) is ICL001, unread."""
+    from icslint.config import DEFAULT_MAX_FILE_SIZE
+
     shown = path.as_posix()
+    limit = DEFAULT_MAX_FILE_SIZE if max_size is None else max_size
     try:
-        raw = path.read_bytes()
+        raw = read_source(path, limit)
+    except FileTooLarge as error:
+        return FileOutcome(shown, None, "", (too_large(shown, error.size, limit),))
     except OSError as error:
-        raise PathError(f"cannot read {shown}: {error.strerror or error}") from None
+        raise PathError(unreadable(path, error)) from None
     text = decode(raw, shown)
     if isinstance(text, Diagnostic):
         return FileOutcome(shown, None, "", (text,))
@@ -358,45 +353,6 @@ def check_file(
     return FileOutcome(
         shown, loaded.document, text, tuple(diagnostics), tuple(results), loaded=loaded
     )
-
-
-def find_files(paths: Sequence[Path], only_documents: bool = False) -> list[Path]:
-    """The files to check: files as given, and icslint documents found in folders.
-
-    With `only_documents`, a named file is skipped unless a folder search would pick it (its
-    `kind:` is icslint's, or looks like a misspelling of it).
-    """
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(_documents_in(path))
-        elif path.exists():
-            if not only_documents or _declares_kind(path, unreadable=True):
-                files.append(path)
-        else:
-            raise PathError(f"{path.as_posix()}: no such file or folder")
-    return list(dict.fromkeys(files))
-
-
-def _documents_in(folder: Path) -> list[Path]:
-    found: list[Path] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            candidate = Path(root) / name
-            if candidate.suffix in YAML_SUFFIXES and _declares_kind(candidate):
-                found.append(candidate)
-    return found
-
-
-def _declares_kind(path: Path, unreadable: bool = False) -> bool:
-    """Whether the file's `kind:` is icslint's; `unreadable` is the answer if it cannot be read
-    (True for a named file, so that the check reports why)."""
-    try:
-        with path.open("rb") as handle:
-            return bool(_KIND_LINE.search(handle.read(65536)))
-    except OSError:
-        return unreadable
 
 
 def lint_paths(
@@ -409,7 +365,8 @@ def lint_paths(
     """Check files and folders under the law `applied` (by default, today's). Raises PathError
     for a path that is missing or unreadable."""
     files = find_files(paths, only_documents)
-    outcomes = [check_file(path, rules, applied) for path in files]
+    limit = plan.max_file_size if plan is not None else None
+    outcomes = [check_file(path, rules, applied, limit) for path in files]
     return combine(with_system_rules(outcomes, rules, applied), rules, plan)
 
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from icslint.diagnostics import Diagnostic, Loc
+from icslint.files import encoding_of
 from icslint.models import MODELS, Document
 from icslint.printable import printable
 from icslint.reading import Unread, file_loc, read_document
 from icslint.registry import RuleSpec
-from icslint.source import SourceDocument, YamlSyntaxError, parse_yaml
+from icslint.source import SourceDocument, YamlSyntaxError, parse_yaml, position_of
 from icslint.tool_codes import NOT_A_DOCUMENT, SCHEMA, YAML_SYNTAX
 
 
@@ -44,28 +46,92 @@ def tool_diagnostic(
         rule=spec.slug,
         severity=spec.severity,
         level=spec.level,
-        message=printable(message),
+        message=printable(_shortened(message)),
         citations=spec.citations,
         loc=loc,
     )
 
 
+# A long value quoted in a message is cut to its first 100 characters, so that a 3 MB `kind:`
+# does not make a 3 MB message.
+_QUOTED = re.compile(r'"([^"]{200,})"')
+
+
+def _shortened(message: str) -> str:
+    return _QUOTED.sub(lambda m: f'"{m[1][:100]}…" ({len(m[1]):,} characters)', message)
+
+
 def decode(raw: bytes, path: str) -> str | Diagnostic:
-    """UTF-8 text (a byte-order mark is dropped), or ICL001 at the first byte that is not."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        return tool_diagnostic(
-            YAML_SYNTAX,
+    """The text of a file: UTF-8, or UTF-16 or UTF-32 (which Word and Notepad write), with any
+    byte-order mark dropped. A binary file, or bytes that are not text in the encoding, are
+    ICL001 at the first byte that is not."""
+    codec, bom, name = encoding_of(raw)
+    if codec != "utf-8" and not bom:
+        # Guessed from NUL bytes alone: if it is not UTF-16 or UTF-32 either, say it is binary.
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            codec = "utf-8"
+    if codec == "utf-8" and b"\0" in raw:
+        index = raw.index(b"\0")
+        return _undecodable(
+            raw[bom:index],
             path,
-            line,
-            column,
-            "The file is not UTF-8 text. Save it as UTF-8 (in Word or a text editor: "
-            "'Save as', encoding UTF-8).",
+            "The file holds a NUL byte here, so it is binary, not text: icslint reads YAML "
+            "text. Check that this is the file you meant.",
         )
+    try:
+        return raw[bom:].decode(codec)
+    except UnicodeDecodeError as error:
+        body = raw[bom:]
+        if codec == "utf-8":
+            byte = body[error.start]
+            guess = bytes([byte]).decode("cp1252", "replace")
+            seen = f" (in Windows-1252, the usual encoding before UTF-8, it is {guess!r})"
+            message = (
+                f"The file is not UTF-8 text: the byte 0x{byte:02X} here is not UTF-8"
+                + (seen if guess != "\ufffd" else "")
+                + ". Save it as UTF-8 (in Word or a text editor: 'Save as', encoding UTF-8)."
+            )
+        else:
+            message = (
+                f"The file looks like {name} text (a byte-order mark or NUL bytes say so), but "
+                f"the bytes here are not {name}. Save it as UTF-8 (in Word or a text editor: "
+                "'Save as', encoding UTF-8)."
+            )
+        return _undecodable(body[: error.start], path, message, codec)
+
+
+def _undecodable(before: bytes, path: str, message: str, codec: str = "utf-8") -> Diagnostic:
+    """ICL001 just after `before`, the readable start of the file."""
+    # As an editor shows it: a byte that is not text counts as one character.
+    text = before.decode(codec, "replace")
+    line, column = position_of(text, len(text))
+    return tool_diagnostic(YAML_SYNTAX, path, line, column, message)
+
+
+def too_large(path: str, size: int | None, limit: int) -> Diagnostic:
+    """ICL001 for a file refused, before it is read, for its size."""
+    from icslint.config import format_size
+
+    limit_shown = f"{format_size(limit)}, the `max-file-size` setting"
+    if size is None:  # a pipe or a device, read up to the limit
+        said = f"The file holds more than icslint reads ({limit_shown}), so it was not checked."
+    else:
+        said = (
+            f"The file is {format_size(size)} ({size:,} bytes), larger than icslint reads "
+            f"({limit_shown}), so it was not read."
+        )
+    return tool_diagnostic(
+        YAML_SYNTAX,
+        path,
+        1,
+        1,
+        f"{said} A constitution or terms of reference "
+        "is well under 1 MB: check that this is the file you meant. To check it anyway, raise "
+        'the limit, for example `max-file-size: "50 MB"` in .icslint.yaml or '
+        '`max-file-size = "50 MB"` under [tool.icslint] in pyproject.toml.',
+    )
 
 
 def load(text: str, path: str) -> Loaded:

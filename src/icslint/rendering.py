@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from icslint import law
 from icslint.diagnostics import Severity
-from icslint.engine import PathError, Result, check_file, combine
+from icslint.engine import Result, check_file, combine
+from icslint.files import PathError
 from icslint.output import OutputExists, write_file
 from icslint.render import OutputFormat
 from icslint.render.formats import convert
@@ -85,7 +86,7 @@ def render_file(
         raise PathError(f"{path.as_posix()}: no such file")
     # Pending law is not an open finding on a document to be adopted under today's law.
     law_applied = dataclasses.replace(plan.applied_law(as_at), pending=False)
-    outcome = check_file(path, plan.rules, law_applied)
+    outcome = check_file(path, plan.rules, law_applied, plan.max_file_size)
     result = combine([outcome], plan.rules, plan)
     findings = result.diagnostics
     errors = result.count(Severity.ERROR)

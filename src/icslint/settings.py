@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from icslint import law
-from icslint.config import Config, ConfigError
+from icslint.config import DEFAULT_MAX_FILE_SIZE, Config, ConfigError, format_size
 from icslint.diagnostics import Loc, Severity
 from icslint.registry import RuleSpec, discover, discover_folder, installed, validate
 from icslint.schema_errors import format_loc
@@ -64,6 +64,8 @@ class Plan:
     """Whether to report what will need to change when measures not yet in force commence."""
     commencements: dict[str, dt.date] = field(default_factory=dict)
     """Commencement dates set in configuration, by event id (icslint.law)."""
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    """Files larger than this, in bytes, are refused (ICL001) before they are read."""
 
     def applied_law(self, as_at: law.AsAt | None) -> law.LawApplied:
         """The law a check under this plan applies on `as_at`."""
@@ -141,6 +143,14 @@ def plan(config: Config, cli: CommandLine, today: dt.date) -> Plan:
         )
     )
     shown.append(("rules", f"{len(chosen)} of {len(rules)} run", "select and ignore"))
+    max_file_size = settings.max_file_size or DEFAULT_MAX_FILE_SIZE
+    shown.append(
+        (
+            "max-file-size",
+            format_size(max_file_size),
+            _origin(config, "max-file-size", settings.max_file_size is not None, False),
+        )
+    )
     return Plan(
         rules=chosen,
         fail_on=fail_on,
@@ -155,6 +165,7 @@ def plan(config: Config, cli: CommandLine, today: dt.date) -> Plan:
         shown=tuple(shown),
         pending=pending,
         commencements=commencements,
+        max_file_size=max_file_size,
     )
 
 
