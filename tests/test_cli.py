@@ -180,3 +180,28 @@ def test_output_dash_means_stdout(tmp_path: Path, monkeypatch) -> None:  # type:
     assert code == 1
     assert json.loads(out)["summary"]["error"] == 5
     assert not (tmp_path / "-").exists()
+
+
+def test_statistics_counts_the_findings_of_each_rule() -> None:
+    code, out, _ = run(
+        "check", "--statistics", "examples/invalid/icb-chair-and-chief-executive.yaml"
+    )
+    lines = out.splitlines()
+    assert code == 1
+    assert "2  ICB051  [chair-removal]  error" in lines
+    assert lines[-1].endswith("in 1 file.")
+
+
+def test_quiet_prints_the_findings_only() -> None:
+    path = (EXAMPLES / "invalid" / "icb-chair-and-chief-executive.yaml").as_posix()
+    code, out, _ = run("check", "--quiet", path)
+    _, report = check_json(path)
+    assert code == 1
+    assert len(out.splitlines()) == len(report["diagnostics"])  # type: ignore[arg-type]
+    assert all(line.startswith(f"{path}:") for line in out.splitlines())
+
+
+def test_quiet_and_statistics_are_for_text() -> None:
+    code, _, err = run("check", "--quiet", "--format", "json", str(EXAMPLES / "valid"))
+    assert code == 2
+    assert "--quiet and --statistics are for the text format" in err

@@ -167,6 +167,18 @@ def check(
     ] = False,
     as_at: AsAtOption = None,
     pending: PendingOption = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Print the findings only: no headings, notes or summary."
+        ),
+    ] = False,
+    show_statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics", help="Print how many findings each rule gave, instead of each one."
+        ),
+    ] = False,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -207,7 +219,18 @@ def check(
             "(a document's top-level `kind:` must be icb-constitution or icp-terms-of-reference)",
             err=True,
         )
-    _report(reporter(output_format.value), result, output)
+    if (quiet or show_statistics) and output_format is not CheckFormat.text:
+        raise _fail("--quiet and --statistics are for the text format (--format text)")
+    if show_statistics:
+        from icslint.reporters import text
+
+        _report(text.statistics, result, output)
+    elif quiet:
+        from icslint.reporters import text
+
+        _report(text.quiet, result, output)
+    else:
+        _report(reporter(output_format.value), result, output)
     failed = result.fails(plan.fail_on, plan.fail_on_not_stated)
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
 

@@ -40,6 +40,9 @@ _FLAGS = {
     "--only-documents",
     "--pending",
     "--no-pending",
+    "--quiet",
+    "-q",
+    "--statistics",
 }
 _NO_CACHE = "--no-cache"
 # Environment variables a report reads (CI formats, the GitHub step summary, colour).

@@ -28,6 +28,26 @@ PENDING_HEADING = (
 NOTES_HEADING = "Passed because of what the documents record (check that each still holds):"
 
 
+def quiet(result: Result, stream: TextIO) -> None:
+    """`--quiet`: the findings only, one line each, with no headings, notes or summary."""
+    console = Console(file=stream, soft_wrap=True, highlight=False)
+    for diagnostic in (*result.breaches, *result.not_stated, *result.pending):
+        console.print(headline(diagnostic))
+
+
+def statistics(result: Result, stream: TextIO) -> None:
+    """`--statistics`: how many findings each rule gave, most first, then the summary."""
+    console = Console(file=stream, soft_wrap=True, highlight=False)
+    counts = Counter(
+        (d.code, d.rule, d.outcome.label if not d.is_breach else d.severity.value)
+        for d in result.diagnostics
+    )
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    for (code, rule, label), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        console.print(Text(f"{n:>{width}}  {code}  [{rule}]  {label}"))
+    console.print(summary(result))
+
+
 def report(result: Result, stream: TextIO) -> None:
     # soft_wrap: never break a line at the terminal width, so CI logs and editors can parse
     # `path:line:col:` from every diagnostic line.
