@@ -205,3 +205,28 @@ def test_quiet_and_statistics_are_for_text() -> None:
     code, _, err = run("check", "--quiet", "--format", "json", str(EXAMPLES / "valid"))
     assert code == 2
     assert "--quiet and --statistics are for the text format" in err
+
+
+def test_a_long_run_tells_its_progress_of_each_file() -> None:
+    from icslint.engine import lint_paths
+    from icslint.registry import discover
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.calls: list[str] = []
+
+        def start(self, total: int) -> None:
+            self.calls.append(f"start {total}")
+
+        def advance(self) -> None:
+            self.calls.append("advance")
+
+    recorder = Recorder()
+    lint_paths([EXAMPLES / "valid"], discover(), progress=recorder)
+    assert recorder.calls == ["start 4", "advance", "advance", "advance", "advance"]
+
+
+def test_no_progress_is_drawn_where_no_one_watches() -> None:
+    # The test runner is not a terminal: stderr holds nothing but what icslint says.
+    code, _, err = run("check", str(EXAMPLES / "valid"))
+    assert (code, err) == (0, "")

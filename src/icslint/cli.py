@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,6 +24,8 @@ from icslint.selection import UnknownSelector, split_list
 from icslint.tool_codes import TOOL_CODES
 
 if TYPE_CHECKING:
+    from rich.progress import TaskID
+
     from icslint import drafting, settings
     from icslint.reporters import Reporter
 
@@ -207,9 +212,15 @@ def check(
         if show_config:
             _show(plan)
             raise typer.Exit(ExitCode.OK)
-        result = lint_paths(
-            paths or [Path(".")], plan.rules, plan, only_documents, plan.applied_law(day)
-        )
+        with _progress(output_format is CheckFormat.text and output is None) as bar:
+            result = lint_paths(
+                paths or [Path(".")],
+                plan.rules,
+                plan,
+                only_documents,
+                plan.applied_law(day),
+                bar,
+            )
     except (UnknownSelector, PathError, RuleSetError) as error:
         raise _fail(str(error)) from None
     if result.files == 0:
@@ -246,6 +257,46 @@ def _plan(config_file: Path | None, command_line: settings.CommandLine) -> setti
         return settings.plan(loaded, command_line, dt.date.today())
     except config.ConfigError as error:
         raise _fail(str(error)) from None
+
+
+class _Bar:
+    """Progress of a long check, on the terminal's standard error (rich)."""
+
+    # Fewer files than this are checked before a bar would be worth drawing.
+    SHOWN_FROM = 20
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.task: TaskID | None = None
+
+    def start(self, total: int) -> None:
+        if total >= self.SHOWN_FROM:
+            self.bar.start()
+            self.task = self.bar.add_task("Checking", total=total)
+
+    def advance(self) -> None:
+        if self.task is not None:
+            self.bar.advance(self.task)
+
+    def stop(self) -> None:
+        if self.task is not None:
+            self.bar.stop()
+
+
+@contextmanager
+def _progress(wanted: bool) -> Iterator[_Bar | None]:
+    """A progress bar for a text report, only on a terminal and never in CI logs."""
+    if not wanted or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    bar = _Bar()
+    try:
+        yield bar
+    finally:
+        bar.stop()
 
 
 def _commencements(config_file: Path | None) -> dict[str, dt.date]:

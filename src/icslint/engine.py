@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from icslint import law, suppressions
 from icslint.diagnostics import (
@@ -361,13 +361,29 @@ def lint_paths(
     plan: Plan | None = None,
     only_documents: bool = False,
     applied: law.LawApplied | None = None,
+    progress: Progress | None = None,
 ) -> Result:
-    """Check files and folders under the law `applied` (by default, today's). Raises PathError
-    for a path that is missing or unreadable."""
+    """Check files and folders under the law `applied` (by default, today's), telling
+    `progress` of each file checked. Raises PathError for a path that is missing or
+    unreadable."""
     files = find_files(paths, only_documents)
     limit = plan.max_file_size if plan is not None else None
-    outcomes = [check_file(path, rules, applied, limit) for path in files]
+    if progress is not None:
+        progress.start(len(files))
+    outcomes = []
+    for path in files:
+        outcomes.append(check_file(path, rules, applied, limit))
+        if progress is not None:
+            progress.advance()
     return combine(with_system_rules(outcomes, rules, applied), rules, plan)
+
+
+class Progress(Protocol):
+    """What a long run tells whoever shows its progress."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self) -> None: ...
 
 
 def with_system_rules(
