@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLES, check_json, found, run
 from icslint import __version__
 
@@ -230,3 +232,19 @@ def test_no_progress_is_drawn_where_no_one_watches() -> None:
     # The test runner is not a terminal: stderr holds nothing but what icslint says.
     code, _, err = run("check", str(EXAMPLES / "valid"))
     assert (code, err) == (0, "")
+
+
+def test_many_files_checked_in_parallel_give_the_report_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from icslint import engine
+
+    sources = sorted((EXAMPLES / "invalid").glob("*.yaml"))
+    for number in range(engine.PARALLEL_FROM + 6):
+        source = sources[number % len(sources)]
+        (tmp_path / f"{number:03d}-{source.name}").write_bytes(source.read_bytes())
+    parallel = run("check", "--format", "json", str(tmp_path))
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 10**9)
+    serial = run("check", "--format", "json", str(tmp_path))
+    assert parallel == serial
+    assert parallel[0] == 1

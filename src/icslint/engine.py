@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -370,12 +375,43 @@ def lint_paths(
     limit = plan.max_file_size if plan is not None else None
     if progress is not None:
         progress.start(len(files))
+    check = partial(_check_or_stop, rules=rules, applied=applied, limit=limit)
     outcomes = []
-    for path in files:
-        outcomes.append(check_file(path, rules, applied, limit))
-        if progress is not None:
-            progress.advance()
+    with _workers(len(files)) as pool:
+        # In the files' order, whichever process checked each, so the report is the same.
+        for outcome in pool.map(check, files) if pool else map(check, files):
+            if isinstance(outcome, PathError):
+                raise outcome
+            outcomes.append(outcome)
+            if progress is not None:
+                progress.advance()
     return combine(with_system_rules(outcomes, rules, applied), rules, plan)
+
+
+# Fewer files than this are checked in this process: starting others would cost more.
+PARALLEL_FROM = 24
+
+
+@contextmanager
+def _workers(files: int) -> Iterator[Executor | None]:
+    """Processes to check many files across the machine's cores; None for a few files, one
+    core, or where processes cannot be forked (they inherit the rules already imported)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if files < PARALLEL_FROM or not cores or cores < 2 or "fork" not in get_all_start_methods():
+        yield None
+        return
+    with ProcessPoolExecutor(min(cores, 8), mp_context=get_context("fork")) as pool:
+        yield pool
+
+
+def _check_or_stop(
+    path: Path, rules: Sequence[RuleSpec], applied: law.LawApplied | None, limit: int | None
+) -> FileOutcome | PathError:
+    """check_file, with a path that cannot be read returned (to stop the run in order)."""
+    try:
+        return check_file(path, rules, applied, limit)
+    except PathError as error:
+        return error
 
 
 class Progress(Protocol):
