@@ -373,11 +373,12 @@ def lint_paths(
     unreadable."""
     files = find_files(paths, only_documents)
     limit = plan.max_file_size if plan is not None else None
-    if progress is not None:
-        progress.start(len(files))
     check = partial(_check_or_stop, rules=rules, applied=applied, limit=limit)
     outcomes = []
     with _workers(len(files)) as pool:
+        # Started after the processes, so that none is forked while the display's thread runs.
+        if progress is not None:
+            progress.start(len(files))
         # In the files' order, whichever process checked each, so the report is the same.
         for outcome in pool.map(check, files) if pool else map(check, files):
             if isinstance(outcome, PathError):
@@ -401,6 +402,7 @@ def _workers(files: int) -> Iterator[Executor | None]:
         yield None
         return
     with ProcessPoolExecutor(min(cores, 8), mp_context=get_context("fork")) as pool:
+        pool.submit(int).result()  # the processes are forked now, before any other thread
         yield pool
 
 
