@@ -526,3 +526,26 @@ def test_control_characters_in_a_document_do_not_break_junit_or_text(tmp_path: P
     _, text, _ = run("check", str(source))
     assert "\x01" not in text and "\x1b" not in text
     assert "The Bo\ufffdard \ufffd[31m" in text
+
+
+def test_terminal_excerpts_read_each_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from icslint import files
+    from icslint.engine import lint_paths
+    from icslint.reporters import text
+
+    path = EXAMPLES / "invalid" / "icb-chair-and-chief-executive.yaml"
+    result = lint_paths([path], discover())
+    assert len(result.diagnostics) > 1
+    reads: list[Path] = []
+    real = files.read_source
+
+    def counted(where: Path, limit: int) -> bytes:
+        reads.append(where)
+        return real(where, limit)
+
+    monkeypatch.setattr(files, "read_source", counted)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    stream = io.StringIO()
+    text.report(result, stream)
+    assert reads == [path]
+    assert "removal_by: The Board, by a two-thirds majority" in stream.getvalue()

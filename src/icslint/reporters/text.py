@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import TextIO
@@ -52,7 +53,7 @@ def report(result: Result, stream: TextIO) -> None:
     # soft_wrap: never break a line at the terminal width, so CI logs and editors can parse
     # `path:line:col:` from every diagnostic line.
     console = Console(file=stream, soft_wrap=True, highlight=False)
-    snippets = console.is_terminal
+    snippets = _Excerpts() if console.is_terminal else None
     for diagnostic in result.breaches:
         _print(console, diagnostic, snippets)
     if result.not_stated:
@@ -73,18 +74,18 @@ def report(result: Result, stream: TextIO) -> None:
             console.print()
         console.print(Text(NOTES_HEADING, style="bold"))
         for passed in noted:
-            console.print(f"{passed.path}: {passed.code} passed: {passed.reason}")
+            console.print(Text(f"{passed.path}: {passed.code} passed: {passed.reason}"))
     console.print(summary(result))
 
 
-def _print(console: Console, diagnostic: Diagnostic, snippets: bool) -> None:
+def _print(console: Console, diagnostic: Diagnostic, snippets: _Excerpts | None) -> None:
     console.print(headline(diagnostic))
     for place in diagnostic.related:
-        console.print(f"  also {place}")
+        console.print(Text(f"  also {place}"))
     for citation in diagnostic.citations:
         console.print(Text(f"  = {citation}: {citation.url}", style="dim"))
-    if snippets:
-        _snippet(console, diagnostic)
+    if snippets is not None:
+        _snippet(console, diagnostic, snippets.lines(diagnostic.path))
 
 
 def headline(d: Diagnostic) -> Text:
@@ -136,11 +137,33 @@ def summary(result: Result) -> Text:
     return Text(f"All checks passed: {line}", style="green")
 
 
-def _snippet(console: Console, d: Diagnostic) -> None:
+class _Excerpts:
+    """The lines of each file a terminal report shows excerpts of, read once, as icslint read
+    them (never more than it would read, and never waiting on a pipe)."""
+
+    def __init__(self) -> None:
+        self.read: dict[str, list[str]] = {}
+
+    def lines(self, path: str) -> list[str]:
+        if path not in self.read:
+            self.read[path] = _lines_of(path)
+        return self.read[path]
+
+
+def _lines_of(path: str) -> list[str]:
+    from icslint.config import DEFAULT_MAX_FILE_SIZE
+    from icslint.files import FileTooLarge, read_source
+    from icslint.loader import decode
+
     try:
-        lines = Path(d.path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return
+        text = decode(read_source(Path(path), DEFAULT_MAX_FILE_SIZE), path)
+    except (OSError, FileTooLarge):
+        return []
+    # YAML's line breaks only, so that the excerpt is the line the finding names.
+    return re.split(r"\r\n|\r|\n", text) if isinstance(text, str) else []
+
+
+def _snippet(console: Console, d: Diagnostic, lines: list[str]) -> None:
     if 1 <= d.line <= len(lines):
         style = _STYLE[d.severity] if d.is_breach else _NOT_STATED_STYLE
         console.print(Text(f"  {d.line:>4} | {lines[d.line - 1]}", style="dim"))
