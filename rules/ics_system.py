@@ -61,8 +61,14 @@ _NO_PAIR = (
 )
 
 
-def _unpaired(system: System) -> Iterator[NotApplicable]:
-    """Why a pair rule did not look at each document it could not pair."""
+def _left_out(
+    system: System, pairs: list[tuple[Partnership, Constitution]]
+) -> Iterator[NotApplicable]:
+    """Why a rule about pairs did not look at documents: every one when no pair was checked
+    together, else each document it could not pair."""
+    if not pairs:
+        yield NotApplicable(_NO_PAIR)
+        return
     for path, reason in system.unpaired():
         yield NotApplicable(reason, path=path)
 
@@ -116,10 +122,7 @@ def partnership_and_icb_agree(system: System, options: NoOptions) -> Check:
     Source: Section 116ZA was read on legislation.gov.uk.
     """
     pairs = list(system.pairs())
-    if not pairs:
-        yield NotApplicable(_NO_PAIR)
-        return
-    yield from _unpaired(system)
+    yield from _left_out(system, pairs)
     for partnership, constitution in pairs:
         if not partnership.icb:
             yield from _not_compared(
@@ -246,10 +249,7 @@ def nominating_councils_agree(system: System, options: NoOptions) -> Check:
     NHS Herts and West Essex ICB, which follows NHS England's model.
     """
     pairs = [(p, c) for p, c in system.pairs() if _same_icb(p, c)]
-    if not pairs:
-        yield NotApplicable(_NO_PAIR)
-        return
-    yield from _unpaired(system)
+    yield from _left_out(system, pairs)
     for partnership, constitution in pairs:
         yield from _nominators_and_appointers(partnership, constitution)
 
@@ -358,10 +358,7 @@ def partnership_names_its_icb_alike(system: System, options: NoOptions) -> Check
     Source: The engagement document was read on GOV.UK.
     """
     pairs = [(p, c) for p, c in system.pairs() if _same_icb(p, c)]
-    if not pairs:
-        yield NotApplicable(_NO_PAIR)
-        return
-    yield from _unpaired(system)
+    yield from _left_out(system, pairs)
     for partnership, constitution in pairs:
         sharing = _sharing(constitution)
         for loc, text in _posts(partnership):
