@@ -20,8 +20,14 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
 
 from icslint.diagnostics import Loc
+
+try:  # ruamel.yaml.clib: libyaml's scanner and parser, about eight times quicker than ruamel's
+    from _ruamel_yaml import CParser as _LibyamlEvents  # type: ignore[import-not-found]
+except ImportError:  # not CPython, or the wheel is not installed: ruamel's own parser reads all
+    _LibyamlEvents = None
 
 # Aliases let a short file expand into a huge tree ("billion laughs"). No real constitution has
 # anywhere near this many values (one has about a thousand), so past it the file is refused
@@ -234,6 +240,50 @@ def parse_yaml(text: str) -> SourceDocument:
     the length of the text: values, nesting and numbers are limited (MAX_NODES, MAX_DEPTH,
     MAX_NUMBER_DIGITS), and no tag can make it run code.
     """
+    if _LibyamlEvents is not None and not _NEEDS_RUAMEL_SCANNER.search(text):
+        loader = _LibyamlLoader(text)
+        try:
+            tree = loader.constructor.get_single_data()
+        except YamlSyntaxError:
+            raise
+        except Exception:  # ruamel's own parser reads it again, and says what is wrong
+            pass
+        else:
+            # A document is a mapping; anything else (a bare text, an empty file) is reported
+            # from ruamel's reading, which differs from libyaml's at the edges of the spec.
+            if isinstance(tree, CommentedMap):
+                return _plain(tree, loader.constructor)
+    return _parse_with_ruamel_scanner(text)
+
+
+# What libyaml reads otherwise than ruamel's own scanner, so such a file takes the slower path,
+# read as before: a %YAML directive (which sets the version values are read by); the line
+# breaks of YAML 1.1 (NEL, LS, PS), which libyaml counts as new lines and YAML 1.2 does not; a
+# tab or a byte-order mark within the text, which libyaml accepts in places ruamel refuses; a
+# tag (`!!str`, `!custom`), which libyaml can attach to a different value; and the `...` that
+# ends a document, which libyaml allows twice.
+_NEEDS_RUAMEL_SCANNER = re.compile(
+    r"^(?:%|\.\.\.)|[\t\x85\ufeff\u2028\u2029]|(?:^|[\s\[{,])!", re.MULTILINE
+)
+
+
+class _LibyamlLoader:
+    """libyaml's events, composed and constructed exactly as on ruamel's own path (the same
+    limits, the same values, the same 0-based positions), in a fraction of the time: scanning
+    and parsing were nine tenths of the cost of reading a constitution."""
+
+    max_depth = None  # the composer applies icslint's own limit, MAX_DEPTH
+    comment_handling = None
+
+    def __init__(self, text: str) -> None:
+        self._parser = _LibyamlEvents(text)
+        self._resolver = VersionedResolver(loader=self)  # YAML 1.2, as on ruamel's path
+        self._composer = self.composer = _Composer(loader=self)
+        self._constructor = self.constructor = _DatesAsText(loader=self)
+
+
+def _parse_with_ruamel_scanner(text: str) -> SourceDocument:
+    """ruamel.yaml's pure-Python reading, which also words every syntax error."""
     yaml = YAML(typ="rt")
     yaml.Composer = _Composer
     yaml.Constructor = _DatesAsText
@@ -255,11 +305,15 @@ def parse_yaml(text: str) -> SourceDocument:
             "aliases or tags).",
             *_at(getattr(composer, "mark", None)),
         ) from None
+    return _plain(tree, yaml.constructor)
+
+
+def _plain(tree: object, constructor: _DatesAsText) -> SourceDocument:
+    """The constructed tree as plain data with positions, and the keys found repeated."""
     positions: dict[Loc, Position] = {(): (1, 1)}
     converter = _Converter(positions)
     data = converter.convert(tree, (), (1, 1))
-    constructor = yaml.constructor
-    found: list[tuple[str, Position, Position | None]] = getattr(constructor, "repeated", [])
+    found = constructor.repeated
     locs: dict[tuple[str, Position], Loc] = {}
     if found:
         for loc, at in positions.items():
