@@ -8,6 +8,7 @@ with each gap shown in the text and both listed in an annex.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,8 @@ from icslint.engine import Result, check_file, combine
 from icslint.files import PathError
 from icslint.output import OutputExists, write_file
 from icslint.render import OutputFormat
-from icslint.render.formats import convert
+from icslint.render.facts import facts_of
+from icslint.render.formats import convert, plain_title
 from icslint.render.gaps import Gap
 from icslint.render.markdown import compose
 from icslint.render.pdf import PdfUnavailable
@@ -103,7 +105,10 @@ def render_file(
     if (errors or composed.gaps) and not draft:
         raise Refused(refusal(path, errors, composed.gaps), result, composed.gaps)
     try:
-        data = convert(composed.markdown, output_format, draft=draft)
+        facts = facts_of(
+            document, plain_title(composed.markdown), draft=draft, today=dt.date.today()
+        )
+        data = convert(composed.markdown, output_format, facts)
     except PdfUnavailable as error:
         raise RenderError(str(error)) from None
     if to_stdout:

@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
 from icslint.render.blocks import parse
+from icslint.render.facts import DocumentFacts
 
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
 NUMBER_WIDTH = Cm(1.6)
@@ -36,8 +37,9 @@ class _Table:
     header_rows: int = 0
 
 
-def render_docx(markdown: str, *, title: str, draft: bool) -> bytes:
+def render_docx(markdown: str, facts: DocumentFacts) -> bytes:
     """The Word file's bytes."""
+    title, draft = facts.title, facts.draft
     word = new_document()
     word.core_properties.title = title[:255]  # Word's limit for the title property
     word.core_properties.subject = "Rendered by icslint"

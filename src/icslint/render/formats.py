@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from icslint.diagnostics import Diagnostic
 from icslint.models import Document
 from icslint.render import OutputFormat
 from icslint.render.blocks import parse
+from icslint.render.facts import DocumentFacts, facts_of
 from icslint.render.gaps import Gap
 from icslint.render.markdown import compose
 
@@ -26,6 +28,7 @@ def render(
     *,
     draft: bool = False,
     findings: Sequence[Diagnostic] = (),
+    today: dt.date | None = None,
 ) -> bytes:
     """The rendered file. With `draft`, every page says DRAFT and an annex lists `findings`
     and the facts the text needs that the file does not state. Without it, a document with
@@ -33,21 +36,23 @@ def render(
     composed = compose(document, draft=draft, findings=findings)
     if composed.gaps and not draft:
         raise Incomplete(composed.gaps)
-    return convert(composed.markdown, output_format, draft=draft)
+    facts = facts_of(
+        document, plain_title(composed.markdown), draft=draft, today=today or dt.date.today()
+    )
+    return convert(composed.markdown, output_format, facts)
 
 
-def convert(markdown: str, output_format: OutputFormat, *, draft: bool) -> bytes:
-    """The document's Markdown as a file of `output_format`."""
+def convert(markdown: str, output_format: OutputFormat, facts: DocumentFacts) -> bytes:
+    """The document's Markdown as a file of `output_format`, stating `facts` about itself."""
     if output_format is OutputFormat.md:
         return markdown.encode("utf-8")
-    title = plain_title(markdown)
     if output_format is OutputFormat.docx:
         from icslint.render.docx import render_docx
 
-        return render_docx(markdown, title=title, draft=draft)
+        return render_docx(markdown, facts)
     from icslint.render.html import render_html
 
-    html = render_html(markdown, title=title, draft=draft)
+    html = render_html(markdown, facts)
     if output_format is OutputFormat.html:
         return html.encode("utf-8")
     from icslint.render.pdf import render_pdf

@@ -7,10 +7,12 @@ from markupsafe import Markup
 
 from icslint.packaged import template_text
 from icslint.render.blocks import parser
+from icslint.render.facts import DocumentFacts
 
 
-def render_html(markdown: str, *, title: str, draft: bool) -> str:
+def render_html(markdown: str, facts: DocumentFacts) -> str:
     """A complete HTML page: the Markdown's content, styles inline, nothing fetched."""
+    title, draft = facts.title, facts.draft
     md = parser()
     body = md.renderer.render(md.parse(markdown), md.options, {})
     env = Environment(

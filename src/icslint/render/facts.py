@@ -1,0 +1,92 @@
+"""What a rendered file says about itself: its title, whose document it is, which version,
+when it takes effect and who approved it. Word's document properties, the PDF's metadata and
+every format's cover block all come from here, so they agree.
+
+Nothing here is invented: a fact the document does not state is None, and is left out (never
+replaced by a date or a number of icslint's own).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from icslint.models import Document, IcbConstitution
+from icslint.models.icb import IcbMeta
+from icslint.models.icp import IcpMeta
+from icslint.models.values import PartialDate
+from icslint.render.markdown import english_list
+
+LANGUAGE = "en-GB"
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    title: str
+    """The document's title, as its first heading gives it."""
+    body: str | None
+    """Whose document it is: the ICB, or the partnership (the author of Word's properties)."""
+    kind: str
+    """What sort of document it is, in words: "Constitution", "Terms of reference"."""
+    version: str | None
+    effective: str | None
+    """The date this version takes effect, as the document gives it ("1 July 2024", "July 2024")."""
+    approval: str | None
+    """Who approved this version and when, in words, as far as the document says."""
+    generated: dt.date
+    """The day the file was made (Word's created date; never a date of the document's own)."""
+    draft: bool
+    language: str = LANGUAGE
+
+    @property
+    def subject(self) -> str:
+        return f"{self.kind} of {self.body}" if self.body else self.kind
+
+
+def facts_of(document: Document, title: str, *, draft: bool, today: dt.date) -> DocumentFacts:
+    """The facts a rendered file states about `document`, whose first heading is `title`."""
+    if isinstance(document, IcbConstitution):
+        icb_meta = document.meta
+        body = document.icb.name if document.icb else None
+        approved_on = icb_meta.nhse_approved_on if icb_meta else None
+        # NHS England approves a constitution; without a date, only its status says it did.
+        approved = approved_on is not None or (
+            icb_meta is not None and icb_meta.status in ("approved", "in_force", "superseded")
+        )
+        approval = _approval("NHS England", approved_on) if approved else None
+        kind = "Constitution"
+        meta: IcbMeta | IcpMeta | None = icb_meta
+    else:
+        icp_meta = document.meta
+        body = document.icp.name if document.icp else None
+        approvers = english_list(icp_meta.approved_by) if icp_meta else ""
+        approval = _approval(approvers or None, icp_meta.approved_on if icp_meta else None)
+        kind = "Terms of reference"
+        meta = icp_meta
+    effective_from = meta.effective_from if meta else None
+    return DocumentFacts(
+        title=title,
+        body=body,
+        kind=kind,
+        version=meta.version if meta else None,
+        effective=_words(effective_from) if effective_from else None,
+        approval=approval,
+        generated=today,
+        draft=draft,
+    )
+
+
+def _approval(by: str | None, on: PartialDate | None) -> str | None:
+    """ "Approved by NHS England on 14 August 2024", "... in August 2024", or as far as known."""
+    if by and on:
+        return f"Approved by {by} {on.when()}"
+    if by:
+        return f"Approved by {by}"
+    if on:
+        return f"Approved {on.when()}"
+    return None
+
+
+def _words(value: PartialDate) -> str:
+    """A date as far as it is known, in British English: 1 July 2024, July 2024, 2024."""
+    return value.in_words()
