@@ -195,5 +195,3 @@ class QuorumRequirement(Model):
     min: PositiveInt = 1
     """How many of them."""
 
-
-Quorum.model_rebuild()
