@@ -331,7 +331,11 @@ def test_an_alias_inside_what_it_names_is_icl001(
 def test_an_undefined_alias_is_icl001(tmp_path: Path) -> None:
     code, found, _ = check(document(tmp_path, "x-a: *nowhere\n"))
     assert tool(found) == [("ICL001", END, 6)]
-    assert "undefined alias 'nowhere'" in message(found)
+    assert message(found) == (
+        "The alias *nowhere refers to no anchor: no value above it is marked &nowhere. Mark the "
+        "value to repeat with &nowhere, or write the value out here. If the text starts with "
+        "'*', put it in quotes."
+    )
     assert code == 1
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import typer
+from typer.testing import CliRunner
 
 from conftest import EXAMPLES, check_json, found, run
 from icslint import __version__
+from icslint.cli import app
 
 CHAIR_FAULTS = EXAMPLES / "invalid" / "icb-chair-and-chief-executive.yaml"
 STRATEGY_FAULTS = EXAMPLES / "invalid" / "icp-strategy-and-quorum.yaml"
@@ -248,3 +252,47 @@ def test_many_files_checked_in_parallel_give_the_report_one_process_gives(
     serial = run("check", "--format", "json", str(tmp_path))
     assert parallel == serial
     assert parallel[0] == 1
+
+
+def _command_lines(command: object, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """The app and every command and subcommand in it, as typer builds them."""
+    found = [path]
+    for name, sub in getattr(command, "commands", {}).items():
+        found += _command_lines(sub, (*path, name))
+    return found
+
+
+def _command(path: tuple[str, ...]) -> typer.core.TyperCommand:
+    command = typer.main.get_command(app)
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    return command  # type: ignore[return-value]
+
+
+COMMAND_LINES = _command_lines(typer.main.get_command(app))
+
+
+def _plain(text: str) -> str:
+    """Text with its line breaks and indentation as single spaces, and a word broken at a
+    hyphen over two lines joined again, so that help written in the code can be found whole
+    in help wrapped to the terminal."""
+    return " ".join(re.sub(r"-\n\s*", "-", text).split())
+
+
+@pytest.mark.parametrize("path", COMMAND_LINES, ids=lambda path: " ".join(path) or "icslint")
+def test_help_fits_80_columns_in_plain_words(path: tuple[str, ...]) -> None:
+    assert len(COMMAND_LINES) > 5  # the app, and each command it has
+    result = CliRunner().invoke(app, [*path, "--help"], env={"COLUMNS": "80"})
+    out = result.stdout
+    assert result.exit_code == 0, out
+    assert [line for line in out.splitlines() if len(line) > 80] == []
+    for python in ("<list[", "<bool>", "<str>", "<int>", "<path>", "Path]", "Optional[", "…"):
+        assert python not in out
+    command = _command(path)
+    written = [command.help or ""]
+    written += [param.help or "" for param in command.params]  # type: ignore[attr-defined]
+    written += [
+        (sub.help or "").split("\n\n")[0] for sub in getattr(command, "commands", {}).values()
+    ]
+    for text in written:
+        assert _plain(text) in _plain(out)

@@ -94,7 +94,7 @@ def test_a_misspelt_key_in_yaml_exits_2_naming_its_line(project: Path) -> None:
         ("per-file-ignores:\n  '*.yaml': [ICX001]\n", ":2:14:", "'ICX001' is not a rule code"),
         ("packs: [no-such-folder]\n", ":1:9:", "no such folder"),
         ("waivers:\n  - code: ICB016\n", ":2:5:", "needs 'file'"),
-        ("select: [ICB\n", ":2:1:", ""),
+        ("select: [ICB\n", ":1:9:", "This list, opened with '[', is never closed"),
     ],
 )
 def test_bad_settings_exit_2_with_line_and_column(

@@ -230,7 +230,7 @@ def test_a_version_that_is_not_yaml_is_reported_at_its_line(tmp_path: Path) -> N
     broken.write_text("kind: icb-constitution\nmeta: [unclosed\n", encoding="utf-8")
     code, _, err = run("diff", str(ICB), str(broken))
     assert code == 2
-    assert err.startswith(f"icslint: error: {broken.as_posix()}:3:1: ")
+    assert err.startswith(f"icslint: error: {broken.as_posix()}:2:7: ")
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -9,7 +9,7 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner, Result
 
-from conftest import check_json, run
+from conftest import ROOT, check_json, run
 from icslint import cli, drafting
 from icslint.models.base import LocalAuthorityType
 
@@ -53,8 +53,156 @@ def test_init_never_overwrites(kind: str, tmp_path: Path) -> None:
     output.write_bytes(b"our approved text\n")
     code, _, err = run("init", "--kind", kind, "-o", str(output), "--no-input")
     assert code == 2
-    assert "already exists; init never replaces a file" in err
+    assert err == f"icslint: error: {output.as_posix()} already exists; use --force to replace it\n"
     assert output.read_bytes() == b"our approved text\n"
+    assert [p.name for p in tmp_path.iterdir()] == [output.name]  # no schema written either
+
+
+def test_force_replaces_the_draft(tmp_path: Path) -> None:
+    output = tmp_path / "constitution.yaml"
+    output.write_bytes(b"an abandoned draft\n")
+    code, _, err = run("init", "--kind", KINDS[0], "-o", str(output), "--no-input", "--force")
+    assert code == 0, err
+    assert "kind: icb-constitution" in output.read_text(encoding="utf-8")
+
+
+# --- The JSON Schema beside the draft, for editors ------------------------------------------
+
+MODELINE = "# yaml-language-server: $schema={}"
+NEXT = "Replace each <<...>> placeholder; `icslint check {0}` lists what is left.\n"
+
+
+def schema_of(kind: str) -> bytes:
+    """The schema icslint ships (tests/test_schema.py keeps it equal to `icslint schema`)."""
+    return (ROOT / "schemas" / f"{kind}.schema.json").read_bytes()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_init_writes_the_schema_beside_the_draft(kind: str, tmp_path: Path) -> None:
+    output = tmp_path / "governance" / "draft.yaml"
+    output.parent.mkdir()
+    code, _, err = run("init", "--kind", kind, "-o", str(output), "--no-input")
+    assert code == 0, err
+    schema = output.parent / f"{kind}.schema.json"
+    assert err == (
+        f"Wrote {output.as_posix()}, and beside it {schema.as_posix()}, the schema its first "
+        f"line points at.\n" + NEXT.format(output.as_posix())
+    )
+    # A path in the first line is read relative to the document: the file beside it.
+    assert output.read_text(encoding="utf-8").splitlines()[0] == MODELINE.format(schema.name)
+    assert schema.read_bytes() == schema_of(kind)
+    assert sorted(p.name for p in output.parent.iterdir()) == sorted([output.name, schema.name])
+
+
+def test_a_second_draft_uses_the_schema_already_there(tmp_path: Path) -> None:
+    first, second = tmp_path / "icb.yaml", tmp_path / "icb-next.yaml"
+    assert run("init", "--kind", KINDS[0], "-o", str(first), "--no-input")[0] == 0
+    schema = tmp_path / "icb-constitution.schema.json"
+    before = schema.stat().st_mtime_ns
+    code, _, err = run("init", "--kind", KINDS[0], "-o", str(second), "--no-input")
+    assert code == 0, err
+    assert err == (
+        f"Wrote {second.as_posix()}; its first line points editors at {schema.as_posix()}, "
+        "already there.\n" + NEXT.format(second.as_posix())
+    )
+    assert schema.stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["new-draft", "force"])
+def test_a_different_schema_file_is_left_as_it_is(force: bool, tmp_path: Path) -> None:
+    output = tmp_path / "icp.yaml"
+    if force:
+        output.write_text("an old draft\n", encoding="utf-8")
+    schema = tmp_path / "icp-terms-of-reference.schema.json"
+    ours = b'{"title": "our own schema, from an older icslint"}\n'
+    schema.write_bytes(ours)
+    args = ["init", "--kind", KINDS[1], "-o", str(output), "--no-input"]
+    code, _, err = run(*args, *(["--force"] if force else []))
+    assert code == 0, err
+    assert err == (
+        f"Wrote {output.as_posix()}; its first line points editors at {schema.as_posix()}, "
+        "which was already there and is not this icslint's schema, so it was left as it is. To "
+        f"replace it: `icslint schema --kind icp-terms-of-reference -o {schema.as_posix()}`.\n"
+        + NEXT.format(output.as_posix())
+    )
+    assert schema.read_bytes() == ours
+    assert output.read_text(encoding="utf-8").splitlines()[0] == MODELINE.format(schema.name)
+
+
+def test_a_schema_that_cannot_be_written_leaves_the_draft_and_says_how(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(kind: str, folder: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(drafting, "copy_schema", refused)
+    output = tmp_path / "icb.yaml"
+    code, _, err = run("init", "--kind", KINDS[0], "-o", str(output), "--no-input")
+    assert code == 0, err
+    schema = (tmp_path / "icb-constitution.schema.json").as_posix()
+    assert err == (
+        f"Wrote {output.as_posix()}, but could not write {schema} beside it for editors "
+        f"(Permission denied); write it with `icslint schema --kind icb-constitution -o "
+        f"{schema}`.\n" + NEXT.format(output.as_posix())
+    )
+    assert output.read_text(encoding="utf-8").startswith(MODELINE.format(Path(schema).name))
+
+
+def test_schema_option_points_elsewhere_and_writes_no_schema(tmp_path: Path) -> None:
+    output = tmp_path / "icb.yaml"
+    url = "https://schemas.example.org/icslint/icb-constitution.schema.json"
+    code, _, err = run("init", "--kind", KINDS[0], "-o", str(output), "--no-input", "--schema", url)
+    assert code == 0, err
+    assert err == (
+        f"Wrote {output.as_posix()}; its first line points editors at {url}.\n"
+        + NEXT.format(output.as_posix())
+    )
+    assert output.read_text(encoding="utf-8").splitlines()[0] == MODELINE.format(url)
+    assert [p.name for p in tmp_path.iterdir()] == [output.name]
+
+
+def test_schema_option_names_a_path_that_does_not_exist_yet(tmp_path: Path) -> None:
+    output = tmp_path / "governance" / "icp.yaml"
+    output.parent.mkdir()
+    code, _, err = run(
+        "init", "--kind", KINDS[1], "-o", str(output), "--no-input", "--schema", "../s.json"
+    )
+    assert code == 0, err
+    target = (output.parent / "../s.json").as_posix()
+    assert err == (
+        f"Wrote {output.as_posix()}; its first line points editors at ../s.json, which does "
+        f"not exist yet: write it with `icslint schema --kind icp-terms-of-reference -o "
+        f"{target}`.\n" + NEXT.format(output.as_posix())
+    )
+    assert output.read_text(encoding="utf-8").splitlines()[0] == MODELINE.format("../s.json")
+
+
+@pytest.mark.parametrize("location", ["my schemas/icb.json", "icb.json\nkind: other", ""])
+def test_a_schema_location_editors_cannot_read_is_refused(location: str, tmp_path: Path) -> None:
+    output = tmp_path / "icb.yaml"
+    args = ["init", "--kind", KINDS[0], "-o", str(output), "--no-input", "--schema", location]
+    code, _, err = run(*args)
+    assert code == 2
+    assert err == (
+        f"icslint: error: --schema {location!r}: give a URL or a path with no spaces or line "
+        "breaks (editors read the schema's address up to the first space)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_draft_on_stdout_says_where_its_schema_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("init", "--kind", KINDS[1], "-o", "-", "--no-input")
+    assert code == 0, err
+    assert out.splitlines()[0] == MODELINE.format("icp-terms-of-reference.schema.json")
+    assert err == (
+        "The draft's first line points editors at icp-terms-of-reference.schema.json in the "
+        "draft's folder; write it there with `icslint schema --kind icp-terms-of-reference -o "
+        "icp-terms-of-reference.schema.json`.\n"
+    )
+    assert list(tmp_path.iterdir()) == []  # nothing written but the draft, to stdout
 
 
 def test_unknown_kind_exits_2(tmp_path: Path) -> None:

@@ -1,27 +1,20 @@
-"""CI integrations: the pre-commit hooks (run for real, offline), the GitHub Action, docs/ci.md.
+"""CI integrations: the pre-commit hooks and the GitHub Action's scripts (run for real,
+offline), docs/ci.md.
 
 The pre-commit test runs `pre-commit` against a temporary Git repository whose configuration
 points at a committed copy of this working tree. pre-commit makes a virtual environment for
-the hooks and `pip install`s the repository into it; no network is needed because:
-
-- PIP_NO_INDEX=1: pip never looks at an index;
-- PIP_NO_BUILD_ISOLATION=0: pip's spelling of `--no-build-isolation` (the value is stored in
-  the `build_isolation` setting, so 0 turns isolation off), so the build uses the setuptools
-  and wheel it can already import instead of downloading them;
-- PYTHONPATH names a folder of links to this test environment's installed packages, except
-  icslint itself and pip: pip sees typer, pydantic and the rest as "already satisfied", and
-  installs only icslint, built from the copy, into the hook's environment.
+the hooks and `pip install`s the repository into it, as it does for any user; the action's
+install step installs icslint from a copy standing for its own checkout. Neither needs a
+network: see tests/offline.py.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
-import sysconfig
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +23,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import EXAMPLES, ROOT, check_json
+from conftest import EXAMPLES, ROOT, check_json, run
+from offline import borrowed_packages, committed_copy_of_this_repository, git, offline_environment
 
 HOOKS_FILE = ROOT / ".pre-commit-hooks.yaml"
 ACTION_FILE = ROOT / "action.yml"
@@ -88,92 +82,6 @@ class Outcome:
     output: str
 
 
-def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True
-    ).stdout
-
-
-def _working_tree_files() -> list[str]:
-    """This repository's files as a commit would hold them, uncommitted changes included."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if listed.returncode == 0:
-        return [name for name in listed.stdout.split("\0") if name and (ROOT / name).is_file()]
-    # Not a Git checkout (an unpacked source archive): everything but caches and builds.
-    skip = {".git", ".venv", "build", "dist", "__pycache__"}
-    return [
-        path.relative_to(ROOT).as_posix()
-        for path in ROOT.rglob("*")
-        if path.is_file()
-        and not any(p in skip or p.endswith((".egg-info", "_cache")) for p in path.parts)
-    ]
-
-
-def _copy_of_this_repository(target: Path, env: dict[str, str]) -> str:
-    """Commit a copy of the working tree (pre-commit installs hooks from a commit)."""
-    for name in _working_tree_files():
-        destination = target / name
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, destination)
-    _git("init", "--quiet", cwd=target, env=env)
-    _git("add", "--all", cwd=target, env=env)
-    _git("commit", "--quiet", "--message", "icslint under test", cwd=target, env=env)
-    return _git("rev-parse", "HEAD", cwd=target, env=env).strip()
-
-
-def _borrowed_packages(target: Path) -> Path:
-    """Links to this environment's installed packages, except icslint and pip."""
-    target.mkdir()
-    paths = sysconfig.get_paths()
-    for folder in dict.fromkeys([paths["purelib"], paths["platlib"]]):
-        for entry in sorted(Path(folder).iterdir()):
-            name = entry.name.lower()
-            if (
-                name.startswith(("icslint", "__editable__", "pip-", "pip.", "__pycache__"))
-                or name == "pip"
-                or name.endswith(".pth")
-                or (target / entry.name).exists()
-            ):
-                continue
-            (target / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
-    return target
-
-
-def _clean_environment(home: Path) -> dict[str, str]:
-    """This process's environment without settings that would change Git, pip or Python."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("GIT_", "PIP_", "VIRTUALENV_", "PRE_COMMIT", "PYTHON"))
-        and key not in {"FORCE_COLOR", "CLICOLOR_FORCE"}
-    }
-    env.update(
-        GIT_CONFIG_NOSYSTEM="1",
-        GIT_CONFIG_GLOBAL=os.devnull,
-        GIT_AUTHOR_NAME="icslint tests",
-        GIT_AUTHOR_EMAIL="tests@icslint.invalid",
-        GIT_COMMITTER_NAME="icslint tests",
-        GIT_COMMITTER_EMAIL="tests@icslint.invalid",
-        NO_COLOR="1",
-        TERM="dumb",
-        # Offline: see the module docstring.
-        PIP_NO_INDEX="1",
-        PIP_NO_BUILD_ISOLATION="0",
-        PIP_DISABLE_PIP_VERSION_CHECK="1",
-        PIP_CACHE_DIR=str(home / "pip-cache"),
-        PRE_COMMIT_HOME=str(home / "pre-commit"),
-        # virtualenv seeds pip from the wheels it carries; it must not look for newer ones.
-        VIRTUALENV_NO_PERIODIC_UPDATE="1",
-        VIRTUALENV_OVERRIDE_APP_DATA=str(home / "virtualenv"),
-    )
-    return env
-
-
 @dataclass(frozen=True)
 class Sandbox:
     project: Path
@@ -186,9 +94,9 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
     if shutil.which("git") is None:
         pytest.skip("git is not installed: pre-commit needs it")
     base = tmp_path_factory.mktemp("pre-commit")
-    env = _clean_environment(base)
-    rev = _copy_of_this_repository(base / "icslint", env)
-    env["PYTHONPATH"] = str(_borrowed_packages(base / "borrowed"))
+    env = offline_environment(base)
+    rev = committed_copy_of_this_repository(base / "icslint", env)
+    env["PYTHONPATH"] = str(borrowed_packages(base / "borrowed"))
 
     project = base / "project"
     governance = project / "governance"
@@ -210,9 +118,9 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
         "      - id: icslint-system\n",
         encoding="utf-8",
     )
-    _git("init", "--quiet", cwd=project, env=env)
-    _git("add", "--all", cwd=project, env=env)
-    _git("commit", "--quiet", "--message", "documents", cwd=project, env=env)
+    git("init", "--quiet", cwd=project, env=env)
+    git("add", "--all", cwd=project, env=env)
+    git("commit", "--quiet", "--message", "documents", cwd=project, env=env)
 
     def run(*args: str) -> Outcome:
         done = subprocess.run(
@@ -316,12 +224,12 @@ def test_action_inputs() -> None:
     spec = action()
     assert spec["name"] and spec["description"]
     inputs = spec["inputs"]
-    assert set(inputs) == {"paths", "version", "python-version", "sarif-file", "fail-on"}
+    # No `version`: icslint is on no package index, so the ref in `uses:` chooses the icslint.
+    assert set(inputs) == {"paths", "python-version", "sarif-file", "fail-on"}
     for name, declared in inputs.items():
         assert declared["description"], name
         assert declared.get("required", False) is False, name
     assert inputs["paths"]["default"] == "."
-    assert inputs["version"]["default"] == ""
     assert inputs["python-version"]["default"] == "3.12"
     assert inputs["sarif-file"]["default"] == ""
     assert inputs["fail-on"]["default"] == "error"
@@ -340,9 +248,11 @@ def test_action_is_composite_and_installs_icslint() -> None:
             assert "${{" not in s["run"], s.get("name")
 
     install = step(steps, "install")
-    assert install["env"]["ICSLINT_VERSION"] == "${{ inputs.version }}"
     assert install["env"]["ICSLINT_ACTION_PATH"] == "${{ github.action_path }}"
-    assert "pip install" in install["run"]
+    (pip,) = [line for line in install["run"].splitlines() if "pip install" in line]
+    assert pip.strip().endswith(
+        'install --disable-pip-version-check --quiet "$ICSLINT_ACTION_PATH"'
+    )
 
 
 def test_action_checks_with_github_annotations() -> None:
@@ -364,6 +274,121 @@ def test_action_writes_sarif_only_when_asked_and_even_after_findings() -> None:
     assert '--output "$ICSLINT_SARIF"' in sarif["run"]
     assert sarif["env"]["ICSLINT_SARIF"] == "${{ inputs.sarif-file }}"
     assert spec["outputs"]["sarif-file"]["value"] == "${{ steps.sarif.outputs.file }}"
+
+
+@dataclass(frozen=True)
+class Runner:
+    workspace: Path
+    run: Callable[..., Outcome]
+
+
+@pytest.fixture(scope="module")
+def runner(tmp_path_factory: pytest.TempPathFactory) -> Runner:
+    """Run one of the action's steps as a GitHub runner does: its script in bash with the
+    runner's options, each variable in the step's `env:` set to the value its expression (for
+    example `${{ inputs.paths }}`) has in `values`, and the runner's own variables in `runner`.
+    The working folder is the caller's workspace: a governance/ folder with two documents."""
+    if shutil.which("bash") is None:
+        pytest.skip("bash is not installed")
+    base = tmp_path_factory.mktemp("action")
+    env = offline_environment(base)
+    env["PYTHONPATH"] = str(borrowed_packages(base / "borrowed"))
+    env["RUNNER_OS"] = "Linux"
+    env["RUNNER_TEMP"] = str(base / "runner-temp")
+    (base / "runner-temp").mkdir()
+    workspace = base / "workspace"
+    governance = workspace / "governance"
+    governance.mkdir(parents=True)
+    shutil.copy(VALID, governance / VALID.name)
+    shutil.copy(INVALID, governance / INVALID.name)
+
+    def run(step_id: str, values: dict[str, str], runner: dict[str, str]) -> Outcome:
+        found = step(action()["runs"]["steps"], step_id)
+        step_env = env | runner
+        for name, expression in found.get("env", {}).items():
+            step_env[name] = values[expression]
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", found["run"]],
+            cwd=workspace,
+            env=step_env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        return Outcome(done.returncode, done.stdout + done.stderr)
+
+    return Runner(workspace, run)
+
+
+def outputs(path: Path) -> dict[str, str]:
+    """The step outputs a script wrote to $GITHUB_OUTPUT (name=value lines)."""
+    return dict(line.split("=", 1) for line in path.read_text(encoding="utf-8").splitlines())
+
+
+def test_action_installs_icslint_from_its_own_checkout_and_checks(
+    runner: Runner, tmp_path: Path
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    # The action's checkout, as the runner fetches it for `uses: <owner>/icslint@<ref>`.
+    checkout = tmp_path / "action"
+    committed_copy_of_this_repository(checkout, offline_environment(tmp_path))
+    install_output = tmp_path / "install-output"
+    installed = runner.run(
+        "install",
+        {
+            "${{ steps.python.outputs.python-path }}": sys.executable,
+            "${{ github.action_path }}": str(checkout),
+        },
+        {"GITHUB_OUTPUT": str(install_output)},
+    )
+    assert installed.code == 0, installed.output
+    assert installed.output == "icslint 0.1.0\n"  # `icslint --version`, and pip quiet
+    icslint = Path(outputs(install_output)["icslint"])
+    assert icslint.parent.parent.name == "icslint-venv", icslint
+    module = subprocess.run(
+        [str(icslint.parent / "python"), "-c", "import icslint; print(icslint.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert module.startswith(str(icslint.parent.parent))  # built from the checkout, not borrowed
+
+    summary = tmp_path / "summary.md"
+    checked = runner.run(
+        "check",
+        {
+            "${{ steps.install.outputs.icslint }}": str(icslint),
+            "${{ inputs.paths }}": "governance",
+            "${{ inputs.fail-on }}": "error",
+        },
+        {"GITHUB_STEP_SUMMARY": str(summary)},
+    )
+    assert checked.code == 1, checked.output
+    for code in error_codes(INVALID):
+        assert re.search(
+            rf"^::error file=governance/{re.escape(INVALID.name)},line=\d+,col=\d+,title={code} ",
+            checked.output,
+            re.M,
+        ), (code, checked.output)
+    assert f"governance/{VALID.name}" not in checked.output
+    assert summary.read_text(encoding="utf-8").startswith("## icslint\n")
+
+    sarif_output = tmp_path / "sarif-output"
+    sarif = runner.run(
+        "sarif",
+        {
+            "${{ steps.install.outputs.icslint }}": str(icslint),
+            "${{ inputs.paths }}": "governance",
+            "${{ inputs.sarif-file }}": "icslint.sarif",
+        },
+        {"GITHUB_OUTPUT": str(sarif_output)},
+    )
+    assert sarif.code == 0, sarif.output  # the findings fail the check step, not this one
+    assert outputs(sarif_output) == {"file": "icslint.sarif"}
+    written = json.loads((runner.workspace / "icslint.sarif").read_text(encoding="utf-8"))
+    assert written["version"] == "2.1.0"
+    assert {r["ruleId"] for r in written["runs"][0]["results"]} >= error_codes(INVALID)
 
 
 def test_action_scripts_are_valid_bash() -> None:
@@ -412,20 +437,46 @@ def test_docs_gitlab_job_writes_code_quality_and_junit_reports() -> None:
     assert job["artifacts"]["when"] == "always"
 
 
-def test_docs_pre_commit_config_uses_both_hooks(tmp_path: Path) -> None:
-    configs = [
-        snippet
+def pre_commit_configs() -> list[dict[str, Any]]:
+    return [
+        data
         for snippet in blocks("yaml")
         if isinstance(data := load_yaml(snippet), dict) and "repos" in data
     ]
-    assert len(configs) == 1
-    (repo,) = load_yaml(configs[0])["repos"]
+
+
+def test_docs_pre_commit_configs_are_valid(tmp_path: Path) -> None:
+    configs = [
+        s for s in blocks("yaml") if isinstance(data := load_yaml(s), dict) and "repos" in data
+    ]
+    assert len(configs) == 2
+    for number, snippet in enumerate(configs):
+        config = tmp_path / f"config-{number}.yaml"
+        config.write_text(snippet, encoding="utf-8")
+        validate = [sys.executable, "-m", "pre_commit", "validate-config", str(config)]
+        done = subprocess.run(validate, capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_docs_pre_commit_config_uses_both_hooks_from_the_user_s_copy() -> None:
+    remote, _ = pre_commit_configs()
+    (repo,) = remote["repos"]
+    # No public home: the user names their own copy and a ref in it.
+    assert repo["repo"] == "https://github.com/<owner>/icslint"
+    assert repo["rev"] == "<ref>"
     assert {hook["id"] for hook in repo["hooks"]} == set(hooks())
-    config = tmp_path / ".pre-commit-config.yaml"
-    config.write_text(configs[0], encoding="utf-8")
-    validate = [sys.executable, "-m", "pre_commit", "validate-config", str(config)]
-    done = subprocess.run(validate, capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_docs_local_hook_runs_the_installed_icslint_as_the_hook_does() -> None:
+    _, local = pre_commit_configs()
+    (repo,) = local["repos"]
+    assert repo["repo"] == "local"
+    (hook,) = repo["hooks"]
+    ours = hooks()["icslint"]
+    assert hook["language"] == "system"  # the icslint already installed, nothing to clone
+    assert {k: hook[k] for k in ("id", "entry", "types")} == {
+        k: ours[k] for k in ("id", "entry", "types")
+    }
 
 
 def test_docs_github_workflow_uploads_the_action_sarif() -> None:
@@ -436,7 +487,7 @@ def test_docs_github_workflow_uploads_the_action_sarif() -> None:
     ]
     assert len(workflows) == 1
     steps = next(iter(workflows[0]["jobs"].values()))["steps"]
-    (ours,) = [s for s in steps if s.get("uses", "").startswith("icslint/icslint@")]
+    (ours,) = [s for s in steps if s.get("uses", "").startswith("<owner>/icslint@<ref>")]
     (upload,) = [
         s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")
     ]
@@ -446,10 +497,34 @@ def test_docs_github_workflow_uploads_the_action_sarif() -> None:
     assert workflows[0]["permissions"]["security-events"] == "write"
 
 
-def test_docs_editor_set_up() -> None:
-    text = CI_DOCS.read_text(encoding="utf-8")
-    assert "# yaml-language-server: $schema=" in text
-    for kind in ("icb-constitution", "icp-terms-of-reference"):
-        assert f"icslint schema --kind {kind} -o" in text
+def test_docs_install_icslint_from_the_user_s_copy_without_the_action() -> None:
+    installs = [
+        line.strip().removeprefix("- ").removeprefix("run: ")
+        for snippet in blocks("yaml")
+        for line in snippet.splitlines()
+        if "pip install" in line
+    ]
+    assert installs == ['pip install "git+https://<your repository>@<ref>"'] * 2
+
+
+def test_docs_editor_set_up_matches_what_init_writes(tmp_path: Path) -> None:
+    draft = tmp_path / "governance" / "constitution.yaml"
+    draft.parent.mkdir()
+    code, _, err = run("init", "--kind", "icb-constitution", "-o", str(draft), "--no-input")
+    assert code == 0, err
+    modeline = draft.read_text(encoding="utf-8").splitlines()[0]
+    (shown,) = [s for s in blocks("yaml") if "yaml-language-server" in s]
+    assert shown.splitlines() == [modeline, "kind: icb-constitution", "schema_version: 1"]
+
+    (commands,) = [s for s in blocks("sh") if "icslint schema" in s]
+    written = re.findall(r"^icslint schema (?:--kind (\S+) )?-o (\S+)", commands, re.M)
+    assert written == [
+        ("icb-constitution", "governance/icb-constitution.schema.json"),
+        ("icp-terms-of-reference", "governance/icp-terms-of-reference.schema.json"),
+        ("", "governance/icslint.schema.json"),
+    ]
+    # The names init gives the schemas, in the folder the documents are in.
+    assert (draft.parent / Path(written[0][1]).name).is_file()
     (settings,) = blocks("json")
-    assert "yaml.schemas" in json.loads(settings)
+    mapped = json.loads(settings)["yaml.schemas"]
+    assert list(mapped) == [f"./{path}" for kind, path in written if kind]

@@ -1,4 +1,5 @@
-"""The wheel carries the rule set and templates, and works from outside the source tree.
+"""The wheel carries the rule set, templates, schemas and licence, and works from outside the
+source tree.
 
 Built without network access: the build uses the setuptools already installed by the test
 extra, and the fresh virtual environment borrows the test environment's dependencies through a
@@ -11,11 +12,14 @@ import json
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from conftest import EXAMPLES, ROOT
+
+KINDS = ("icb-constitution", "icp-terms-of-reference")
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +50,9 @@ def test_wheel_contains_rules_examples_and_templates(wheel_env: Path) -> None:
         "import icslint, importlib.resources as r; "
         "print(icslint.__file__); "
         "print(r.files('icslint.rules').joinpath('examples/ICB010/bad.yaml').is_file()); "
-        "print(r.files('icslint.templates').is_dir())"
+        "print(r.files('icslint.templates').is_dir()); "
+        "print(sorted(p.name for p in r.files('icslint.schemas').iterdir() "
+        "if p.name.endswith('.json')))"
     )
     out = subprocess.run(
         [str(wheel_env / "bin" / "python"), "-c", code],
@@ -54,9 +60,28 @@ def test_wheel_contains_rules_examples_and_templates(wheel_env: Path) -> None:
         check=True,
         capture_output=True,
         text=True,
-    ).stdout.split()
+    ).stdout.splitlines()
     assert out[0].startswith(str(wheel_env))  # the installed wheel, not the source tree
-    assert out[1:] == ["True", "True"]
+    assert out[1:] == ["True", "True", str(sorted(f"{kind}.schema.json" for kind in KINDS))]
+
+
+def test_wheel_holds_the_licence_its_metadata_names(wheel_env: Path) -> None:
+    (wheel,) = wheel_env.parent.glob("icslint-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        headers = archive.read(metadata).decode("utf-8").split("\n\n", 1)[0].splitlines()
+        (licence,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+        assert archive.read(licence) == (ROOT / "LICENSE").read_bytes()
+    assert "License-Expression: MIT" in headers
+    assert "License-File: LICENSE" in headers
+    assert (
+        (ROOT / "LICENSE")
+        .read_text(encoding="utf-8")
+        .startswith("MIT License\n\nCopyright (c) 2026 the icslint authors\n")
+    )
+    # No address of a home the project does not have.
+    assert not [h for h in headers if h.startswith(("Home-page:", "Project-URL:"))]
 
 
 def test_installed_wheel_checks_the_examples_from_outside_the_tree(wheel_env: Path) -> None:
@@ -100,6 +125,9 @@ def test_installed_wheel_renders_and_drafts_from_outside_the_tree(
     )
     assert done.returncode == 0, done.stderr
     assert draft.read_text(encoding="utf-8").count("kind: icb-constitution") == 1
+    # The schema its first line names, beside it, from the wheel.
+    schema = (tmp_path / "icb-constitution.schema.json").read_bytes()
+    assert schema == (ROOT / "schemas" / "icb-constitution.schema.json").read_bytes()
 
 
 def test_check_does_not_import_the_rendering_libraries() -> None:

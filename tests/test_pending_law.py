@@ -21,8 +21,8 @@ NHS_ENGLAND_POWERS = {
     (80, "remove the chair"),
     (92, "approve the appointment of the chief executive"),
     (97, "approve the removal of the chief executive"),
-    (425, "approve variations of the constitution"),
-    (426, "vary the constitution on its own initiative"),
+    (450, "approve variations of the constitution"),
+    (451, "vary the constitution on its own initiative"),
 }
 
 

@@ -144,7 +144,8 @@ def test_sarif_driver_describes_every_rule_that_ran() -> None:
     driver = json.loads(out)["runs"][0]["tool"]["driver"]
     assert driver["name"] == "icslint"
     assert driver["version"]
-    assert driver["informationUri"].startswith("https://")
+    # informationUri is optional in SARIF 2.1.0, and icslint has no public home to point at.
+    assert "informationUri" not in driver
     rules = driver["rules"]
     assert [r["id"] for r in rules] == [spec.code for spec in ALL_RULES]
     for descriptor in rules:

@@ -168,15 +168,25 @@ def test_schemas_folder_holds_one_schema_per_kind() -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_init_points_editors_at_the_schema(kind: str) -> None:
-    code, out, err = run("init", "--kind", kind, "-o", "-", "--no-input")
+def test_init_points_editors_at_the_schema_it_writes(kind: str, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.yaml"
+    code, _, err = run("init", "--kind", kind, "-o", str(draft), "--no-input")
     assert code == 0, err
-    first = out.splitlines()[0]
+    first = draft.read_text(encoding="utf-8").splitlines()[0]
     prefix = "# yaml-language-server: $schema="
-    assert first.startswith(prefix), first
-    url = first.removeprefix(prefix)
-    assert url.endswith(f"/{kind}.schema.json"), url
-    assert " " not in url
+    assert first == f"{prefix}{kind}.schema.json"
+    # The language server reads a path relative to the document: the schema of this kind,
+    # offline, and one the draft's own example document fits.
+    schema = json.loads((draft.parent / first.removeprefix(prefix)).read_text(encoding="utf-8"))
+    assert schema["title"] == printed_schema(kind)["title"]
+    assert errors(schema, as_editors_see_it(VALID[kind])) == []
+
+
+def test_the_package_ships_the_schemas_folder() -> None:
+    from icslint.json_schema import packaged_schema
+
+    for kind in KINDS:
+        assert packaged_schema(kind) == (SCHEMAS / f"{kind}.schema.json").read_bytes()
 
 
 @pytest.mark.parametrize("kind", KINDS)

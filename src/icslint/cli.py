@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from icslint import __version__, catalogue, law
 from icslint.diagnostics import Severity
@@ -57,6 +58,48 @@ class FailOn(StrEnum):
     info = "info"
 
 
+def _choices(kind: type[StrEnum]) -> str:
+    """An option's choices as a person reads them: "text, json or markdown"."""
+    values = [member.value for member in kind]
+    return " or ".join([", ".join(values[:-1]), values[-1]]) if len(values) > 1 else values[0]
+
+
+class _Group(TyperGroup):
+    """Lists each command with its whole summary, wrapped to the terminal, where click would
+    cut a long one short with "..."."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                summary = (command.help or "").split("\n\n")[0]
+                rows.append((name, " ".join(summary.split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+class _Command(TyperCommand):
+    """Shows each argument in help by its metavar (PATH, RULE) alone: typer would add the
+    Python type it is read as (`<list[Path]>`), which means nothing to a user."""
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if isinstance(param, TyperArgument):
+                arguments.append((param.metavar or param.name or "", record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
 app = typer.Typer(
     name="icslint",
     help="Check NHS integrated care board constitutions and integrated care partnership "
@@ -64,6 +107,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: rich's tables squeeze long option names into "…" at 80 columns, and its
+    # markup would swallow any "[...]" in a help text.
+    rich_markup_mode=None,
+    cls=_Group,
 )
 
 
@@ -93,8 +140,8 @@ AsAtOption = Annotated[
     typer.Option(
         "--as-at",
         metavar="DATE|effective",
-        help="Apply the law in force on this date (YYYY-MM-DD; default today), or with "
-        "'effective' on each document's own effective date.",
+        help="Apply the law in force on this date (default today), written YYYY-MM-DD, or "
+        "with 'effective' on each document's own effective date.",
     ),
 ]
 PendingOption = Annotated[
@@ -109,27 +156,40 @@ PendingOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="YAML files, or folders to search for them (default: .)."),
+        typer.Argument(
+            metavar="PATH", help="YAML files, or folders to search for them (default: .)."
+        ),
     ] = None,
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="Output format.")
+        CheckFormat,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help=f"Output format: {_choices(CheckFormat)}."
+        ),
     ] = CheckFormat.text,
     select: Annotated[
         list[str] | None,
-        typer.Option(help="Only these rules: codes, code prefixes or rule names, comma-separated."),
+        typer.Option(
+            metavar="CODES",
+            help="Only these rules: codes, code prefixes or rule names, comma-separated.",
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option(help="Skip these rules: codes, code prefixes or rule names, comma-separated."),
+        typer.Option(
+            metavar="CODES",
+            help="Skip these rules: codes, code prefixes or rule names, comma-separated.",
+        ),
     ] = None,
     fail_on: Annotated[
         FailOn | None,
         typer.Option(
-            help="The lowest severity of breach that makes the command exit 1 [default: error]."
+            metavar="LEVEL",
+            help="The lowest severity of breach that makes the command exit 1: "
+            f"{_choices(FailOn)} [default: error].",
         ),
     ] = None,
     fail_on_not_stated: Annotated[
@@ -144,30 +204,42 @@ def check(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the report to this file instead of stdout (- for stdout)."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to this file instead of stdout (- for stdout).",
         ),
     ] = None,
     config_file: Annotated[
         Path | None,
         typer.Option(
             "--config",
+            metavar="FILE",
             help="Use this configuration file (.icslint.yaml, or a pyproject.toml with "
             "[tool.icslint]) instead of the one found from the current folder upwards.",
         ),
     ] = None,
     show_config: Annotated[
         bool,
-        typer.Option(help="Print the settings in force, and where each came from, and stop."),
+        typer.Option(
+            help="Print the settings in force, and where each came from, and stop.",
+            show_default=False,
+        ),
     ] = False,
     rule_dirs: Annotated[
         list[Path] | None,
-        typer.Option("--rules", help="Also load the rules in this folder (a local rule pack)."),
+        typer.Option(
+            "--rules",
+            metavar="FOLDER",
+            help="Also load the rules in this folder (a local rule pack).",
+        ),
     ] = None,
     only_documents: Annotated[
         bool,
         typer.Option(
             help="Skip named files that have no top-level `kind:` (for pre-commit, which "
-            "passes every changed YAML file)."
+            "passes every changed YAML file).",
+            show_default=False,
         ),
     ] = False,
     as_at: AsAtOption = None,
@@ -360,6 +432,7 @@ LawConfigFile = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        metavar="FILE",
         help="Read commencement dates (`law:`) from this configuration file instead of the one "
         "found from the current folder upwards.",
     ),
@@ -369,7 +442,10 @@ LawConfigFile = Annotated[
 @app.command("rules")
 def list_rules(
     output_format: Annotated[
-        RulesFormat, typer.Option("--format", "-f", help="Output format.")
+        RulesFormat,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help=f"Output format: {_choices(RulesFormat)}."
+        ),
     ] = RulesFormat.text,
     as_at: Annotated[
         str | None,
@@ -408,7 +484,8 @@ def list_icbs(
         ),
     ] = None,
     output_format: Annotated[
-        RulesFormat, typer.Option("--format", "-f", help="Output format: text or json.")
+        RulesFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text or json."),
     ] = RulesFormat.text,
 ) -> None:
     """List the integrated care boards that exist on a date, with predecessors and successors."""
@@ -427,9 +504,11 @@ def list_icbs(
     typer.echo(f"{len(found)} integrated care boards on {day.day} {day:%B %Y}.")
 
 
-@app.command("explain")
+@app.command("explain", cls=_Command)
 def explain_rule(
-    name: Annotated[str, typer.Argument(help="A rule code (ICB052) or name (deputy-chair).")],
+    name: Annotated[
+        str, typer.Argument(metavar="RULE", help="A rule code (ICB052) or name (deputy-chair).")
+    ],
     as_at: Annotated[
         str | None,
         typer.Option(
@@ -460,17 +539,29 @@ def explain_rule(
     typer.echo(text, nl=False)
 
 
-@app.command("diff")
+@app.command("diff", cls=_Command)
 def diff_versions(
-    old: Annotated[str, typer.Argument(help="The earlier version: a file, or REV:path from Git.")],
-    new: Annotated[str, typer.Argument(help="The later version: a file, or REV:path from Git.")],
+    old: Annotated[
+        str,
+        typer.Argument(metavar="OLD", help="The earlier version: a file, or REV:path from Git."),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(metavar="NEW", help="The later version: a file, or REV:path from Git."),
+    ],
     output_format: Annotated[
-        RulesFormat, typer.Option("--format", "-f", help="Output format.")
+        RulesFormat,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help=f"Output format: {_choices(RulesFormat)}."
+        ),
     ] = RulesFormat.text,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the report to this file instead of stdout (- for stdout)."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to this file instead of stdout (- for stdout).",
         ),
     ] = None,
 ) -> None:
@@ -503,31 +594,46 @@ class DocumentKind(StrEnum):
     icp_terms_of_reference = "icp-terms-of-reference"
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
-    path: Annotated[Path, typer.Argument(help="The YAML document to render.")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="The YAML document to render.")],
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", help="The file to write: .md, .html, .docx or .pdf; - for stdout."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The file to write: .md, .html, .docx or .pdf; - for stdout.",
         ),
     ],
     output_format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="Output format, if not the output file's suffix."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"Output format, if not the output file's suffix: {_choices(OutputFormat)}.",
+        ),
     ] = None,
     draft: Annotated[
         bool,
         typer.Option(
             help="Render even with error-level findings or facts the file does not state: every "
             "page says DRAFT, each missing fact is marked 'not stated' where the text needs it, "
-            "and an annex lists the open findings and the missing facts."
+            "and an annex lists the open findings and the missing facts.",
+            show_default=False,
         ),
     ] = False,
-    force: Annotated[bool, typer.Option(help="Replace the output file if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option(help="Replace the output file if it exists.", show_default=False)
+    ] = False,
     config_file: Annotated[
         Path | None,
-        typer.Option("--config", help="Use this configuration file instead of the one found."),
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Use this configuration file instead of the one found.",
+        ),
     ] = None,
     as_at: Annotated[
         str | None,
@@ -570,14 +676,21 @@ def render(
         typer.echo(f"Wrote {written}", err=True)
 
 
-_NEVER_REPLACED = "{} already exists; init never replaces a file"
+_NEVER_REPLACED = "{} already exists; use --force to replace it"
 
 
 @app.command()
 def init(
-    kind: Annotated[DocumentKind, typer.Option(help="The kind of document to draft.")],
+    kind: Annotated[
+        DocumentKind,
+        typer.Option(
+            metavar="KIND",
+            help="What to draft: icb-constitution (an ICB constitution) or icp-terms-of-reference.",
+        ),
+    ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The new file to write; - for stdout.")
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="The new file to write; - for stdout."),
     ],
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Do not ask questions; leave placeholders.")
@@ -586,32 +699,57 @@ def init(
         str | None,
         typer.Option(
             "--schema",
-            help="The JSON Schema the draft's first line points editors at (a URL or a path "
-            "relative to the draft); default: the published schema for this kind.",
+            metavar="URL|PATH",
+            help="Point the draft's first line at this JSON Schema instead (a URL, or a path "
+            "relative to the draft); no schema file is written. Default: write the schema "
+            "beside the draft (for example icb-constitution.schema.json) and point at that.",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            help="Replace the output file if it exists. A schema file already beside it is "
+            "never replaced.",
+            show_default=False,
+        ),
+    ] = False,
 ) -> None:
     """Draft a new document from the NHS England model, with placeholders to fill in."""
     from icslint import drafting
+    from icslint.json_schema import file_name
     from icslint.output import OutputExists, write_file
 
-    if str(output) != "-" and output.exists():
+    to_stdout = str(output) == "-"
+    if not to_stdout and not force and output.exists():
         raise _fail(_NEVER_REPLACED.format(output.as_posix()))
+    if schema_location is not None and (
+        not schema_location or any(c.isspace() or not c.isprintable() for c in schema_location)
+    ):
+        raise _fail(
+            f"--schema {schema_location!r}: give a URL or a path with no spaces or line breaks "
+            "(editors read the schema's address up to the first space)"
+        )
     answers = drafting.Answers() if no_input or not _interactive() else _ask(kind)
-    from icslint.json_schema import schema_url
-
-    text = drafting.draft(kind.value, answers, schema_location or schema_url(kind.value))
-    if str(output) == "-":
+    beside = file_name(kind.value)
+    text = drafting.draft(kind.value, answers, schema_location or beside)
+    if to_stdout:
         sys.stdout.write(text)
+        if schema_location is None:
+            typer.echo(
+                f"The draft's first line points editors at {beside} in the draft's folder; "
+                f"write it there with `icslint schema --kind {kind.value} -o {beside}`.",
+                err=True,
+            )
         return
     try:
-        write_file(output, text.encode("utf-8"), replace=False)
+        write_file(output, text.encode("utf-8"), replace=force)
     except OutputExists:
         raise _fail(_NEVER_REPLACED.format(output.as_posix())) from None
     except OSError as error:
         raise _fail(f"cannot write {output.as_posix()}: {error.strerror or error}") from None
+    typer.echo(drafting.place_schema(output, kind.value, schema_location), err=True)
     typer.echo(
-        f"Wrote {output.as_posix()}. Replace each <<...>> placeholder; "
+        "Replace each <<...>> placeholder; "
         f"`icslint check {output.as_posix()}` lists what is left.",
         err=True,
     )
@@ -704,10 +842,15 @@ def _ask_council_type(name: str) -> str | None:
 def schema(
     kind: Annotated[
         DocumentKind | None,
-        typer.Option(help="Only this kind of document (default: either kind, chosen by `kind`)."),
+        typer.Option(
+            metavar="KIND",
+            help="Only this kind of document (default: either kind, chosen by `kind`): "
+            f"{_choices(DocumentKind)}.",
+        ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the schema to this file.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the schema to this file."),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the YAML, for editors' completion and checking."""
@@ -759,31 +902,50 @@ class ReportFormatChoice(StrEnum):
     docx = "docx"
 
 
-@app.command("report")
+@app.command("report", cls=_Command)
 def report_command(
     paths: Annotated[
-        list[Path], typer.Argument(help="The documents to report on: YAML files, or folders.")
+        list[Path],
+        typer.Argument(metavar="PATH", help="The documents to report on: YAML files, or folders."),
     ],
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", help="The file to write: .html, .pdf or .docx; - for HTML on stdout."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The file to write: .html, .pdf or .docx; - for HTML on stdout.",
         ),
     ],
     output_format: Annotated[
         ReportFormatChoice | None,
-        typer.Option("--format", "-f", help="Output format, if not the output file's suffix."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"Output format, if not the output file's suffix: {_choices(ReportFormatChoice)}.",
+        ),
     ] = None,
     as_at: AsAtOption = None,
     config_file: Annotated[
         Path | None,
-        typer.Option("--config", help="Use this configuration file instead of the one found."),
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Use this configuration file instead of the one found.",
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Replace the output file if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option(help="Replace the output file if it exists.", show_default=False)
+    ] = False,
     pending: PendingOption = None,
     rule_dirs: Annotated[
         list[Path] | None,
-        typer.Option("--rules", help="Also load the rules in this folder (a local rule pack)."),
+        typer.Option(
+            "--rules",
+            metavar="FOLDER",
+            help="Also load the rules in this folder (a local rule pack).",
+        ),
     ] = None,
 ) -> None:
     """Write the board's evidence: every rule's result on each document, as HTML, PDF or Word.

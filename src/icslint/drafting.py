@@ -1,5 +1,5 @@
 """`icslint init`: a new draft document from the model, with placeholders for what only the
-organisation can answer."""
+organisation can answer, and the JSON Schema beside it for editors."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
 from typing import get_args
 
+from icslint.json_schema import file_name, packaged_schema
 from icslint.models.base import LocalAuthorityType
+from icslint.output import OutputExists, write_file
 from icslint.packaged import text_environment
 from icslint.placeholders import placeholder
 
@@ -166,13 +170,75 @@ def _yaml_scalar(value: object) -> object:
     return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
-def draft(kind: str, answers: Answers, schema_url: str | None = None) -> str:
-    """The text of a new draft document of this kind."""
+def draft(kind: str, answers: Answers, schema: str | None = None) -> str:
+    """The text of a new draft document of this kind. With `schema` (a URL, or a path that
+    the YAML language server reads relative to the draft), the first line points editors at
+    the JSON Schema."""
     env = text_environment(_yaml_scalar)
     template = env.get_template(INIT_TEMPLATES[kind])
     text = template.render(
         answers=answers, placeholder=placeholder, responsible_types=sorted(SOCIAL_CARE_TYPES)
     )
-    if schema_url:
-        text = f"# yaml-language-server: $schema={schema_url}\n{text}"
+    if schema:
+        text = f"# yaml-language-server: $schema={schema}\n{text}"
     return text
+
+
+class SchemaCopy(Enum):
+    """What became of the schema file beside a new draft."""
+
+    WRITTEN = "written"
+    ALREADY_THERE = "already there"  # the same bytes: nothing to do
+    DIFFERENT = "different"  # another file of that name, left as it is
+
+
+def copy_schema(kind: str, folder: Path) -> tuple[Path, SchemaCopy]:
+    """Put the schema of `kind` that ships with icslint into `folder`, under the name a draft's
+    first line gives it, so that editors find it without a network. A file already there is
+    never replaced: it may be the user's own, or the schema of another icslint."""
+    path = folder / file_name(kind)
+    schema = packaged_schema(kind)
+    try:
+        write_file(path, schema, replace=False)
+    except OutputExists:
+        return path, SchemaCopy.ALREADY_THERE if _holds(path, schema) else SchemaCopy.DIFFERENT
+    return path, SchemaCopy.WRITTEN
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.is_file() and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def place_schema(draft: Path, kind: str, schema: str | None) -> str:
+    """After `init` wrote `draft`: copy the schema beside it unless `schema` (the --schema
+    option) names another, and say what the user needs to know about it."""
+    wrote = f"Wrote {draft.as_posix()}"
+    make = f"icslint schema --kind {kind} -o"
+    if schema is not None:
+        target = draft.parent / schema
+        if "://" in schema or target.exists():
+            return f"{wrote}; its first line points editors at {schema}."
+        return (
+            f"{wrote}; its first line points editors at {schema}, which does not exist yet: "
+            f"write it with `{make} {target.as_posix()}`."
+        )
+    try:
+        path, copy = copy_schema(kind, draft.parent)
+    except OSError as error:
+        path = draft.parent / file_name(kind)
+        return (
+            f"{wrote}, but could not write {path.as_posix()} beside it for editors "
+            f"({error.strerror or error}); write it with `{make} {path.as_posix()}`."
+        )
+    if copy is SchemaCopy.WRITTEN:
+        return f"{wrote}, and beside it {path.as_posix()}, the schema its first line points at."
+    if copy is SchemaCopy.ALREADY_THERE:
+        return f"{wrote}; its first line points editors at {path.as_posix()}, already there."
+    return (
+        f"{wrote}; its first line points editors at {path.as_posix()}, which was already there "
+        "and is not this icslint's schema, so it was left as it is. To replace it: "
+        f"`{make} {path.as_posix()}`."
+    )

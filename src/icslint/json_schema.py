@@ -10,17 +10,21 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from icslint import PROJECT_URL
 from icslint.models import MODELS, IcbConstitution, IcpTermsOfReference
+from icslint.packaged import schema_file
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-# Where the published schemas live: the `schemas/` folder of the icslint repository, kept in
-# step with the models by a test. `icslint init --schema` points a draft elsewhere.
-SCHEMA_BASE_URL = f"{PROJECT_URL.replace('github.com', 'raw.githubusercontent.com')}/main/schemas/"
 
 
-def schema_url(kind: str) -> str:
-    return f"{SCHEMA_BASE_URL}{kind}.schema.json"
+def file_name(kind: str) -> str:
+    """The name of a kind's schema file: in `schemas/`, and beside a draft from `icslint init`."""
+    return f"{kind}.schema.json"
+
+
+def packaged_schema(kind: str) -> bytes:
+    """The schema of one kind as shipped in the package: the bytes of `schemas/<kind>.schema.json`,
+    which a test keeps equal to `icslint schema --kind <kind>`."""
+    return schema_file(file_name(kind))
 
 
 def schema_for(kind: str | None = None) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The templates shipped in the package, read the same way from a wheel or a checkout."""
+"""The templates and JSON Schemas shipped in the package, read the same way from a wheel or a
+checkout."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ def template_text(name: str) -> str:
         return resources.files("icslint.templates").joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise TemplateNotFound(name) from None
+
+
+def schema_file(name: str) -> bytes:
+    """The bytes of `schemas/<name>` (installed as the package `icslint.schemas`)."""
+    return resources.files("icslint.schemas").joinpath(name).read_bytes()
 
 
 def text_environment(finalize: Callable[[object], object]) -> Environment:

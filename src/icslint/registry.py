@@ -258,8 +258,9 @@ def _load_pack(entry: metadata.EntryPoint, pack: Pack) -> list[RuleSpec]:
     if needs > API_VERSION:
         raise RuleSetError(
             f"{pack} needs version {needs} of icslint's rule API, but icslint {__version__} "
-            f"provides version {API_VERSION}. Upgrade icslint (pip install --upgrade icslint), "
-            f"or install a release of {pack.name} made for rule API {API_VERSION}."
+            f"provides version {API_VERSION}. Upgrade icslint the way you installed it (from "
+            "an up-to-date copy of its repository: pip install . there), or install a release "
+            f"of {pack.name} made for rule API {API_VERSION}."
         )
     if needs < OLDEST_API_VERSION:
         raise RuleSetError(

@@ -43,9 +43,6 @@ MAX_DEPTH = 100
 # past 4,300 digits Python cannot even turn it into text.
 MAX_NUMBER_DIGITS = 100
 
-# YAML allows a plain `key:` of at most 1024 characters.
-_MAX_SIMPLE_KEY = 1024
-
 # Where YAML 1.2 ends a line: the line and column of a position are counted the same way.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -357,75 +354,18 @@ def _reader_error(error: ReaderError, text: str) -> YamlSyntaxError:
 
 
 def _syntax_error(error: MarkedYAMLError, text: str) -> YamlSyntaxError:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = (error.problem or "").strip()
-    name = type(error).__name__
-    if name == "DuplicateKeyError":
-        # ruamel: 'found duplicate key "c" with value "3" (original value: "2")'
-        key = problem.split('"')[1] if problem.count('"') >= 2 else "?"
-        first = _earlier_key_line(text, key, line, column)
-        where = f" (first on line {first})" if first else ""
-        return YamlSyntaxError(
-            f'The key "{key}" appears twice in the same mapping{where}. '
-            "Each key may appear once: remove the duplicate or merge the two entries.",
-            line,
-            column,
-        )
-    if "\t" in problem or "'\\t'" in problem:
-        return YamlSyntaxError(
-            "A tab character is used where YAML expects spaces. Indent with spaces only.",
-            line,
-            column,
-        )
-    if name == "ComposerError" and "single document" in str(error):
-        return YamlSyntaxError(
-            "The file holds more than one YAML document (a '---' line). "
-            "Put each constitution or terms of reference in a file of its own.",
-            line,
-            column,
-        )
-    if (
-        "could not find expected ':'" in problem
-        and error.context_mark is not None
-        and error.problem_mark is not None
-        and error.context_mark.line == error.problem_mark.line
-        and error.problem_mark.column - error.context_mark.column >= _MAX_SIMPLE_KEY
-    ):
-        return YamlSyntaxError(
-            f"This key, or a line with no ':' after its key, is longer than YAML allows for a "
-            f"key ({_MAX_SIMPLE_KEY:,} characters). Shorten the key, or give it a ':'.",
-            *_at(error.context_mark),
-        )
-    if "mapping values are not allowed" in problem:
-        return YamlSyntaxError(
-            "A colon followed by a space inside a value starts a new key here. Put the whole "
-            'value in quotes, for example title: "Partner Member (trusts: acute)".',
-            line,
-            column,
-        )
-    context = (error.context or "").strip()
-    detail = f"{problem} ({context})" if context and problem else problem or context or str(error)
-    return YamlSyntaxError(f"The file is not valid YAML: {detail}.", line, column)
+    """ruamel's complaint about the text, in words for the person who wrote it."""
+    from icslint.syntax_errors import Complaint, describe
 
-
-def _earlier_key_line(text: str, key: str, line: int, column: int) -> int | None:
-    """The line where a duplicated block-mapping key first appears, above its repeat."""
-    lines = text.splitlines()
-    for number in range(min(line, len(lines) + 1) - 1, 0, -1):
-        candidate = lines[number - 1]
-        body = candidate.lstrip(" ")
-        start = len(candidate) - len(body)
-        while body.startswith("- "):  # a key that opens a list item
-            body = body[2:].lstrip(" ")
-            start = len(candidate) - len(body)
-        if not body or body.startswith("#"):
-            continue
-        if start == column - 1 and body.split(":", 1)[0].strip("'\" ") == key:
-            return number
-        if start < column - 1:
-            return None  # left the mapping without finding the key
-    return None
+    complaint = Complaint(
+        kind=type(error).__name__,
+        context=(error.context or "").strip(),
+        context_at=_at(error.context_mark) if error.context_mark is not None else None,
+        problem=(error.problem or "").strip(),
+        problem_at=_at(error.problem_mark) if error.problem_mark is not None else None,
+    )
+    message, (line, column) = describe(complaint, text)
+    return YamlSyntaxError(message, line, column)
 
 
 class _Converter:

@@ -194,4 +194,3 @@ class QuorumRequirement(Model):
     """For ICPs: members appointed under this limb of LGPIHA 2007 s116ZA(2)."""
     min: PositiveInt = 1
     """How many of them."""
-

@@ -7,9 +7,11 @@ than a bare "field required".
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from icslint.models.base import (
     LocalAuthority,
@@ -127,6 +129,73 @@ class NhseAgreement(Model):
     reference: Text | None = None
     """NHS England's letter or decision, for example "Letter from the regional director,
     30 September 2025"."""
+
+
+# Where a local clause goes: "4.2.3" (a clause), "4.2" or "4" (the end of a part or section),
+# each optionally inside an appendix, "Appendix 2, 3.1", or "Appendix 2" alone (its end).
+_PLACE = re.compile(
+    r"(?:(?P<appendix>(?:appendix|annex|schedule)\s+[0-9a-z]+)\s*[,:]?\s*)?"
+    r"(?:(?:clause|section|part|paragraph)\s+)?(?P<number>\d+(?:\.\d+)*)?\.?",
+    re.IGNORECASE,
+)
+
+
+def clause_place(value: str) -> tuple[str, tuple[int, ...]] | None:
+    """Where `value` points, as (the appendix, casefolded, or "" for the main text; the
+    numbers): "Appendix 2, 3.1" is ("appendix 2", (3, 1)). None if it is not a number."""
+    match = _PLACE.fullmatch(" ".join(value.split()))
+    if match is None or not (match["appendix"] or match["number"]):
+        return None
+    appendix = " ".join((match["appendix"] or "").casefold().split())
+    numbers = tuple(int(n) for n in match["number"].split(".")) if match["number"] else ()
+    return appendix, numbers
+
+
+def _place(value: str) -> str:
+    if clause_place(value) is None:
+        raise PydanticCustomError(
+            "clause_place",
+            "must be the number of a clause or heading of the text, for example 4.2.3, 4.2 or "
+            "4, or one in an appendix, for example Appendix 2, 3.1",
+        )
+    return value
+
+
+ClausePlace = Annotated[
+    str, AfterValidator(_place), Field(min_length=1, examples=["4.2.3", "Appendix 2, 3.1"])
+]
+
+
+class LocalClause(Model):
+    """A clause the document's authors wrote themselves, placed among the numbered clauses of
+    the text and numbered in sequence with them."""
+
+    after: ClausePlace
+    """Where the clause goes: after the clause with this number, for example "4.2.3" (the
+    clause becomes 4.2.4 and the clauses after it move on one), or at the end of a part or
+    section, "4.2" or "4". In an appendix, name the appendix first: "Appendix 2, 3.1". The
+    numbers are those of the text without local clauses, so adding one never moves another;
+    clauses after the same number keep the order they are listed in."""
+    text: Text
+    """The clause's words, as the document gives them."""
+    title: Text | None = None
+    """A short heading for the clause, shown in bold before its text, for example "Welsh
+    language"."""
+    id: Text | None = None
+    """A short name for the clause, for the authors' own reference."""
+
+
+class LocalSection(Model):
+    """A section the document's authors wrote themselves, with its clauses."""
+
+    heading: Text
+    """The section's heading, for example "Our local commitments". To give it a number, list
+    it under `sections` with the same heading; otherwise it follows the last numbered
+    section."""
+    clauses: tuple[Text, ...] = ()
+    """The section's clauses, in order; each is numbered within the section (10.1, 10.2 ...)."""
+    id: Text | None = None
+    """A short name for the section, for the authors' own reference."""
 
 
 class Section(Model):
@@ -503,6 +572,44 @@ class StandingOrders(Model):
     """How the board reaches decisions."""
     meetings: BoardMeetings | None = None
     """How board meetings are held in public and recorded."""
+    provisions: StandingOrderProvisions | None = None
+    """What the standing orders say on each topic, in the ICB's own words. A topic listed in
+    `covers` needs its text here unless the facts above give it: calling_meetings, agenda,
+    suspension and use_of_seal always do, and amendment does when the standing orders are not
+    part of the constitution."""
+
+
+class StandingOrderProvisions(Model):
+    """The text of the standing orders on each topic, as the ICB wrote it. Each is printed as a
+    clause of the standing orders appendix, under the topic's heading."""
+
+    calling_meetings: Text | None = None
+    """How meetings of the board are called: who calls them, how often, and the notice given,
+    for example "The Chair calls meetings of the Board, giving at least seven clear days'
+    notice ..."."""
+    agenda: Text | None = None
+    """How the agenda and supporting papers are settled and sent out, and what business may be
+    transacted."""
+    chair_of_meeting: Text | None = None
+    """Who chairs a meeting, where more needs saying than that the Chair presides."""
+    quorum: Text | None = None
+    """More on the quorum than `quorum` gives, for example what happens when a meeting is not
+    quorate."""
+    decision_making: Text | None = None
+    """More on how decisions are made than `decision_making` gives, for example urgent decisions
+    taken between meetings."""
+    minutes: Text | None = None
+    """How minutes are taken, agreed and signed."""
+    admission_of_public: Text | None = None
+    """More on admitting the public and the press than `meetings` gives."""
+    delegation: Text | None = None
+    """More on delegating functions than the scheme of reservation and delegation gives."""
+    suspension: Text | None = None
+    """When and how the standing orders may be suspended, and how a suspension is recorded."""
+    use_of_seal: Text | None = None
+    """How the ICB's seal is kept and used, and who may sign documents on its behalf."""
+    amendment: Text | None = None
+    """How the standing orders are amended and reviewed."""
 
 
 class FinancialInstructions(Model):
@@ -726,6 +833,13 @@ class IcbConstitution(Model):
     defined_terms_used: tuple[Text, ...] = ()
     """The defined terms the text uses, for example "Partner Member", to match against the
     definitions."""
+    local_clauses: tuple[LocalClause, ...] = ()
+    """Clauses the ICB wrote itself, each with the number of the clause or heading it follows,
+    for example `{after: "4.2.3", text: "..."}`; each is numbered in sequence with the clauses
+    around it."""
+    local_sections: tuple[LocalSection, ...] = ()
+    """Sections the ICB wrote itself, each with its heading and clauses, for example
+    `{heading: Our local commitments, clauses: ["...", "..."]}`."""
 
     @field_validator("definitions", mode="before")
     @classmethod

@@ -12,6 +12,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from icslint.models.base import LocalAuthority, Model, PartyName, PositiveInt, Quorum, Text
+from icslint.models.icb import LocalClause, LocalSection
 from icslint.models.values import Count, PartialDate
 from icslint.vocabulary import KNOWN_NAMES, acting_part, known_party
 
@@ -108,6 +109,18 @@ class IcpMeta(Model):
     """How often the terms of reference are reviewed, in months (12 or less)."""
     published_url: Text | None = None
     """The web address where the terms of reference are published."""
+
+
+class TorSection(Model):
+    """A numbered section or appendix heading of the terms of reference."""
+
+    number: Text
+    """The section's number as printed, for example "6" or "Appendix 1"."""
+    heading: Text
+    """The section's heading as printed, for example "Meetings and public access"."""
+    optional: bool | None = None
+    """In a draft: true for a section still to be decided on before the terms of reference are
+    approved."""
 
 
 class IcpArea(Model):
@@ -339,6 +352,9 @@ class IcpTermsOfReference(Model):
     """The version of the icslint document format: 1."""
     meta: IcpMeta | None = None
     """Facts about this version: its number, approval, dates and review."""
+    sections: tuple[TorSection, ...] = ()
+    """The numbered sections and appendices of the text, in order, as the terms of reference
+    print them."""
     icp: Icp | None = None
     """The partnership's name, its ICB, legal form and area."""
     local_authorities: tuple[LocalAuthority, ...] = ()
@@ -382,3 +398,10 @@ class IcpTermsOfReference(Model):
     with."""
     principles: tuple[PartnershipPrinciple, ...] = ()
     """The partnership principles adopted, for example consensus or collective_accountability."""
+    local_clauses: tuple[LocalClause, ...] = ()
+    """Clauses the partnership wrote itself, each with the number of the clause or heading it
+    follows, for example `{after: "3.2.1", text: "..."}`; each is numbered in sequence with the
+    clauses around it."""
+    local_sections: tuple[LocalSection, ...] = ()
+    """Sections the partnership wrote itself, each with its heading and clauses, for example
+    `{heading: Our shared commitments, clauses: ["...", "..."]}`."""

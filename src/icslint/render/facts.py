@@ -15,6 +15,7 @@ from icslint.models import Document, IcbConstitution
 from icslint.models.icb import IcbMeta
 from icslint.models.icp import IcpMeta
 from icslint.models.values import PartialDate
+from icslint.printable import printable
 from icslint.render.markdown import english_list
 
 LANGUAGE = "en-GB"
@@ -36,11 +37,43 @@ class DocumentFacts:
     generated: dt.date
     """The day the file was made (Word's created date; never a date of the document's own)."""
     draft: bool
+    """Whether this is a `--draft` render (every page marked DRAFT)."""
+    status: str | None = None
+    """Where this version stands, as the document says: draft, submitted, approved, in_force or
+    superseded."""
     language: str = LANGUAGE
 
     @property
     def subject(self) -> str:
         return f"{self.kind} of {self.body}" if self.body else self.kind
+
+    @property
+    def approved(self) -> bool:
+        """Whether this text is an approved version: neither a `--draft` render nor a version
+        the document says is a draft or awaiting approval."""
+        return not self.draft and self.status not in ("draft", "submitted")
+
+    @property
+    def statement(self) -> tuple[str, ...]:
+        """The cover, line by line: whose document this is, which version, when it takes
+        effect and who approved it, as far as the document says; a draft says it is one."""
+        lines = [self.subject]
+        if self.version:
+            lines.append(f"Version {self.version}")
+        if self.effective and not self.approved:
+            lines.append(f"Intended to take effect from {self.effective}")
+        elif self.effective:
+            verb = "Takes effect" if self.status == "approved" else "In effect"
+            lines.append(f"{verb} from {self.effective}")
+        if self.draft or self.status == "draft":
+            lines.append("Draft: not approved")
+        elif self.status == "submitted":
+            lines.append("Submitted for approval: not yet approved")
+        elif self.approval:
+            lines.append(self.approval)
+        if self.approved and self.status == "superseded":
+            lines.append("Superseded by a later version")
+        return tuple(lines)
 
 
 def facts_of(document: Document, title: str, *, draft: bool, today: dt.date) -> DocumentFacts:
@@ -64,15 +97,17 @@ def facts_of(document: Document, title: str, *, draft: bool, today: dt.date) -> 
         kind = "Terms of reference"
         meta = icp_meta
     effective_from = meta.effective_from if meta else None
+    version = meta.version if meta else None
     return DocumentFacts(
         title=title,
-        body=body,
+        body=_one_line(body),
         kind=kind,
-        version=meta.version if meta else None,
+        version=_one_line(version),
         effective=_words(effective_from) if effective_from else None,
-        approval=approval,
+        approval=_one_line(approval),
         generated=today,
         draft=draft,
+        status=meta.status if meta else None,
     )
 
 
@@ -85,6 +120,12 @@ def _approval(by: str | None, on: PartialDate | None) -> str | None:
     if on:
         return f"Approved {on.when()}"
     return None
+
+
+def _one_line(text: str | None) -> str | None:
+    """Text from the document as a property or a line of the cover can hold it: no control
+    characters (XML, which Word and PDF metadata are written in, cannot hold them)."""
+    return " ".join(printable(text).split()) if text else None
 
 
 def _words(value: PartialDate) -> str:

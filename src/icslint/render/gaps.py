@@ -27,6 +27,8 @@ class Gap:
     """The missing fact in words, for example "who appoints the Chair"."""
     key: str | None = None
     """The YAML key that would give it, for example `board.seats[0].appointed_by`."""
+    fix: str = "add"
+    """What to do with the key: "add" it, or "correct" a value that points nowhere."""
 
     @property
     def label(self) -> str:
@@ -34,7 +36,7 @@ class Gap:
         return f"[{NOT_STATED}: {self.what}]"
 
     def __str__(self) -> str:
-        return f"{self.what} (add {self.key})" if self.key else self.what
+        return f"{self.what} ({self.fix} {self.key})" if self.key else self.what
 
 
 class Gaps:
@@ -44,8 +46,8 @@ class Gaps:
         self._found: dict[Gap, None] = {}
         self._paths = dict(_paths(document, ()))
 
-    def record(self, what: str, key: str | None = None) -> Gap:
-        gap = Gap(" ".join(what.split()), key)
+    def record(self, what: str, key: str | None = None, fix: str = "add") -> Gap:
+        gap = Gap(" ".join(what.split()), key, fix)
         self._found.setdefault(gap)
         return gap
 

@@ -14,7 +14,7 @@ from pathlib import PurePath
 from typing import TextIO
 from urllib.parse import quote
 
-from icslint import PROJECT_URL, __version__
+from icslint import __version__
 from icslint.diagnostics import Diagnostic, Outcome, Severity, yaml_path
 from icslint.engine import Result, Suppressed
 from icslint.registry import RuleSpec, packs_in
@@ -24,7 +24,6 @@ SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 SARIF_VERSION = "2.1.0"
-INFORMATION_URI = PROJECT_URL
 FINGERPRINT_KEY = "icslint/v1"
 """The `partialFingerprints` key: versioned, so a change of recipe can take a new key."""
 
@@ -52,11 +51,11 @@ def as_sarif(result: Result) -> Json:
     ]
     run: Json = {
         "tool": {
+            # No informationUri (optional in SARIF 2.1.0): icslint has no public home page.
             "driver": {
                 "name": "icslint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
                 "rules": rules.descriptors,
             },
             # Installed and local rule packs in force, as SARIF's tool extensions.
