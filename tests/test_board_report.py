@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import json
 import os
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -248,6 +250,16 @@ def test_word_has_the_summary_the_chart_and_every_rule_on_a4(tmp_path: Path) -> 
     assert "3 breaches of the law; 1 thing the documents do not state." in paragraphs
     section = word.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    properties = word.core_properties
+    assert (properties.title, properties.author) == (
+        "Governance documents: report of the checks",
+        "",
+    )
+    assert (properties.language, properties.created.date()) == ("en-GB", dt.date.today())
+    with zipfile.ZipFile(output) as package:
+        for name in ("docProps/core.xml", "docProps/app.xml", "word/styles.xml"):
+            xml = package.read(name).decode("utf-8")
+            assert "python-docx" not in xml and 'w:val="en-US"' not in xml, name
     counts = next(t for t in word.tables if t.rows[0].cells[0].text == "Level")
     assert [c.text for c in counts.rows[1].cells][:2] == ["Statute", "3"]
     rules = [t for t in word.tables if t.rows[0].cells[0].text == "Code"]

@@ -96,6 +96,23 @@ def test_markdown_has_the_model_structure(name: str, tmp_path: Path) -> None:
     assert headings == SECTIONS[name]
 
 
+@pytest.mark.parametrize(
+    "source",
+    [*sorted((EXAMPLES / "valid").glob("*.yaml")), *sorted((EXAMPLES / "variants").glob("*.yaml"))],
+    ids=lambda path: path.stem,
+)
+def test_every_clause_is_a_paragraph_of_its_own(source: Path, tmp_path: Path) -> None:
+    """Two clauses run together when a template leaves no blank line between them."""
+    output = tmp_path / "out.md"
+    code, _, err = render(source, output, "--draft")
+    assert code == 0, err
+    lines = output.read_text(encoding="utf-8").splitlines()
+    numbered = [i for i, line in enumerate(lines) if re.match(r"\d+(\.\d+)+ ", line)]
+    assert numbered
+    joined = [lines[i] for i in numbered if i > 0 and lines[i - 1].strip()]
+    assert joined == []
+
+
 def test_html_is_one_self_contained_page(tmp_path: Path) -> None:
     output = tmp_path / "out.html"
     assert render(ICB, output)[0] == 0

@@ -235,6 +235,7 @@ class Chart:
 class BoardReport:
     title: str
     prepared: str
+    prepared_on: dt.date
     law: str
     version: str
     packs: tuple[str, ...]
@@ -313,6 +314,7 @@ def build(
     return BoardReport(
         title="Governance documents: report of the checks",
         prepared=_words(today),
+        prepared_on=today,
         law=_law_words(as_at, today),
         version=__version__,
         packs=_packs(plan.rules),
@@ -736,24 +738,27 @@ def as_html(report: BoardReport) -> str:
 def as_docx(report: BoardReport) -> bytes:
     """The report as a Word file on A4, with the chart drawn in text and its numbers as a
     table."""
-    from docx import Document as new_document
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
 
-    word = new_document()
-    word.core_properties.title = report.title
-    word.core_properties.subject = "Prepared by icslint"
-    word.core_properties.language = "en-GB"
+    from icslint.render.docx import blank_document
+    from icslint.render.facts import DocumentFacts
+
+    # The report is icslint's, about the documents: it names no author, version or approval.
+    properties = DocumentFacts(
+        title=report.title,
+        body=None,
+        kind="Report of the checks",
+        version=None,
+        effective=None,
+        approval=None,
+        generated=report.prepared_on,
+        draft=False,
+    )
+    word = blank_document(properties)
     section = word.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(20))
-    normal = word.styles["Normal"]
-    normal.font.size = Pt(10)
-    language = OxmlElement("w:lang")
-    language.set(qn("w:val"), "en-GB")
-    normal.element.get_or_add_rPr().append(language)
+        setattr(section, side, Mm(20))  # the report's tables are laid out for 170 mm
+    word.styles["Normal"].font.size = Pt(10)
     _footer(word)
 
     word.add_paragraph(report.title, style="Title")

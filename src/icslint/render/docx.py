@@ -79,10 +79,7 @@ class _Table:
 
 def render_docx(markdown: str, facts: DocumentFacts) -> bytes:
     """The Word file's bytes."""
-    word = new_document()
-    _page(word)
-    _language(word, facts.language)
-    _properties(word, facts)
+    word = blank_document(facts)
     _update_fields_on_opening(word)
     _page_furniture(word, facts.draft)
     _write(word, parse(markdown), _Numbers(word))
@@ -92,6 +89,16 @@ def render_docx(markdown: str, facts: DocumentFacts) -> bytes:
 
 
 # --- The page, the language and the file's properties ---------------------------------------
+
+
+def blank_document(facts: DocumentFacts) -> WordDocument:
+    """An empty Word document on A4, in `facts.language`, whose properties are `facts` (and
+    none of python-docx's template): the start of every Word file icslint writes."""
+    word = new_document()
+    _page(word)
+    _language(word, facts.language)
+    _properties(word, facts)
+    return word
 
 
 def _page(word: WordDocument) -> None:
