@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from typer.testing import CliRunner
@@ -87,3 +90,31 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+# --- Optional system packages ----------------------------------------------------------------
+# Tests that drive Chromium, LibreOffice or WeasyPrint's Pango skip where those are missing,
+# and fail in CI (the environment variable CI set), which installs them (.ci/run).
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip the test for something missing here; in CI, fail it."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; .ci/run installs it")
+    pytest.skip(reason)
+
+
+def need(program: str) -> str:
+    """The path of a system program the test drives."""
+    found = shutil.which(program)
+    if found is None:
+        unavailable(f"{program} is not installed")
+    return found
+
+
+def need_weasyprint() -> None:
+    """PDF needs WeasyPrint and the Pango library it draws text with."""
+    try:
+        import weasyprint  # type: ignore[import-untyped]  # noqa: F401
+    except (ImportError, OSError) as error:
+        unavailable(f"WeasyPrint cannot run here ({error})")

@@ -6,7 +6,6 @@ import datetime as dt
 import html
 import io
 import json
-import os
 import re
 import shutil
 import zipfile
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from docx import Document as open_docx
 
-from conftest import EXAMPLES, check_json, outcome_markers, run
+from conftest import EXAMPLES, check_json, need_weasyprint, outcome_markers, run
 
 ICB = EXAMPLES / "valid" / "severnmoor-icb-constitution.yaml"
 ICP = EXAMPLES / "valid" / "severnmoor-icp-terms-of-reference.yaml"
@@ -62,16 +61,6 @@ def as_outcome(result: str) -> str:
 
 def findings(page: str) -> list[str]:
     return re.findall(r'<div class="finding" id="F\d+">(.*?)</div>', page, re.S)
-
-
-def needs_weasyprint() -> None:
-    """PDF needs WeasyPrint and the Pango library; in CI their absence is a failure."""
-    try:
-        from weasyprint import HTML  # type: ignore[import-untyped]  # noqa: F401
-    except (ImportError, OSError) as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"WeasyPrint cannot be used ({error}); .ci/run installs it")
-        pytest.skip(f"WeasyPrint cannot be used here: {error}")
 
 
 def flat(text: str) -> str:
@@ -228,7 +217,7 @@ def test_html_goes_to_stdout(tmp_path: Path) -> None:
 
 
 def test_pdf_has_the_summary_on_a4(tmp_path: Path) -> None:
-    needs_weasyprint()
+    need_weasyprint()
     from pypdf import PdfReader
 
     code, err, output = report(tmp_path, str(BOARD), name="report.pdf")

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, unavailable
 from offline import (
     borrowed_packages,
     committed_copy_of_this_repository,
@@ -50,13 +50,6 @@ def setup_commands(text: str) -> list[str]:
     section = text.split("\n## Set-up\n", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"^```sh\n(.*?)^```$", section, re.M | re.S)
     return [line for block in blocks for line in block.splitlines() if line.strip()]
-
-
-def skip_unless_ci(reason: str) -> None:
-    """Skip for a missing program; in CI (which installs it) fail instead."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; .ci/run needs it")
-    pytest.skip(reason)
 
 
 def test_the_readme_gives_each_way_to_install() -> None:
@@ -147,9 +140,9 @@ def test_a_readme_install_command_works_offline_from_a_fresh_copy(
     command: str, machine: Machine, tmp_path: Path
 ) -> None:
     if command.startswith("pipx") and not (machine.tools / "pipx").exists():
-        skip_unless_ci("pipx is not installed (it comes with the test extra)")
+        unavailable("pipx is not installed (it comes with the test extra)")
     if "git+" in command and not machine.commit:
-        skip_unless_ci("git is not installed")
+        unavailable("git is not installed")
     clone = copy_of_this_repository(tmp_path / "icslint")
     env = machine.env | {
         "PIPX_HOME": str(tmp_path / "pipx"),

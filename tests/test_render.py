@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -13,7 +11,7 @@ import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
 
-from conftest import EXAMPLES, ROOT, run
+from conftest import EXAMPLES, ROOT, need, run
 from icslint.loader import load
 from icslint.render.markdown import UNNAMED, compose
 
@@ -53,16 +51,6 @@ TYPED_NUMBER = re.compile(r"^\d+(\.\d+)*[\t ]")
 
 def render(source: Path, output: Path, *extra: str) -> tuple[int, str, str]:
     return run("render", str(source), "-o", str(output), *extra)
-
-
-def need(program: str) -> str:
-    """The path of a system program the test drives; in CI its absence is a failure."""
-    found = shutil.which(program)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{program} is not installed; .ci/run installs it")
-        pytest.skip(f"{program} is not installed")
-    return found
 
 
 def pdf_text(data: bytes) -> tuple[int, list[str]]:

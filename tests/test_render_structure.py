@@ -5,8 +5,8 @@ contents, live links, a tagged PDF with its title, language and bookmarks)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-import os
 import re
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from docx import Document as open_docx
 from pypdf import PdfReader
 from pypdf.generic import BooleanObject
 
-from conftest import EXAMPLES, run
+from conftest import EXAMPLES, need_weasyprint, run
 from icslint.loader import load
 from icslint.render.facts import DocumentFacts
 from icslint.render.markdown import compose
@@ -78,16 +78,6 @@ def write(tmp_path: Path, text: str, name: str = "doc.yaml") -> Path:
 
 def headings(markdown: str) -> list[str]:
     return [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
-
-
-def need_weasyprint() -> None:
-    """PDF tests need WeasyPrint and Pango; in CI their absence is a failure."""
-    try:
-        import weasyprint  # type: ignore[import-untyped]  # noqa: F401
-    except (ImportError, OSError) as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"WeasyPrint cannot run ({error}); .ci/run installs it")
-        pytest.skip(f"WeasyPrint cannot run: {error}")
 
 
 def pdf_words(path: Path) -> str:
@@ -164,7 +154,7 @@ def test_a_draft_render_of_an_approved_constitution_is_not_called_approved(
             "superseded",
             False,
             [
-                "In effect from 1 April 2025",
+                "Took effect from 1 April 2025",
                 "Approved by NHS England",
                 "Superseded by a later version",
             ],
@@ -195,6 +185,27 @@ def test_the_cover_states_where_the_version_stands(
         "Version 2.1",
         *lines,
     )
+
+
+@pytest.mark.parametrize(
+    ("generated", "verb"),
+    [(dt.date(2027, 5, 31), "Takes effect"), (dt.date(2027, 6, 1), "In effect")],
+)
+def test_a_version_not_yet_in_effect_says_when_it_takes_effect(
+    generated: dt.date, verb: str
+) -> None:
+    facts = DocumentFacts(
+        title="T",
+        body="Wessex Integrated Care Partnership",
+        kind="Terms of reference",
+        version="2.0",
+        effective="June 2027",
+        approval="Approved in May 2027",
+        generated=generated,
+        draft=False,
+        effective_earliest=dt.date(2027, 6, 1),
+    )
+    assert facts.statement[2] == f"{verb} from June 2027"
 
 
 def test_a_document_that_states_nothing_has_a_cover_of_its_kind_only(tmp_path: Path) -> None:

@@ -41,6 +41,8 @@ class DocumentFacts:
     status: str | None = None
     """Where this version stands, as the document says: draft, submitted, approved, in_force or
     superseded."""
+    effective_earliest: dt.date | None = None
+    """The first day the effective date could be (a date known only by month starts on the 1st)."""
     language: str = LANGUAGE
 
     @property
@@ -63,8 +65,7 @@ class DocumentFacts:
         if self.effective and not self.approved:
             lines.append(f"Intended to take effect from {self.effective}")
         elif self.effective:
-            verb = "Takes effect" if self.status == "approved" else "In effect"
-            lines.append(f"{verb} from {self.effective}")
+            lines.append(f"{self._effect()} from {self.effective}")
         if self.draft or self.status == "draft":
             lines.append("Draft: not approved")
         elif self.status == "submitted":
@@ -74,6 +75,13 @@ class DocumentFacts:
         if self.approved and self.status == "superseded":
             lines.append("Superseded by a later version")
         return tuple(lines)
+
+    def _effect(self) -> str:
+        """How an approved version's effective date reads on the day the file is made."""
+        if self.status == "superseded":
+            return "Took effect"
+        later = self.effective_earliest is not None and self.effective_earliest > self.generated
+        return "Takes effect" if later or self.status == "approved" else "In effect"
 
 
 def facts_of(document: Document, title: str, *, draft: bool, today: dt.date) -> DocumentFacts:
@@ -108,6 +116,7 @@ def facts_of(document: Document, title: str, *, draft: bool, today: dt.date) -> 
         generated=today,
         draft=draft,
         status=meta.status if meta else None,
+        effective_earliest=effective_from.earliest if effective_from else None,
     )
 
 

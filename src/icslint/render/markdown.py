@@ -194,7 +194,6 @@ class Numbering:
         self._path: list[int] = []
         self._clause = 0  # as printed, local clauses counted
         self._model_clause = 0  # as the text numbers it without local clauses
-        self._sub = 0
         self.opened: list[tuple[int, int]] = []
         """The order key of each section, in the order the text opens them."""
 
@@ -224,11 +223,6 @@ class Numbering:
     def clause(self) -> Markup:
         """The next clause number under the current heading: `2.1.3`."""
         return Markup(self._next_clause())
-
-    def sub(self) -> Markup:
-        """The next sub-clause number under the current clause: `2.1.3.1`."""
-        self._sub += 1
-        return Markup(_dotted([*self._path, self._clause, self._sub]))
 
     def finish(self) -> str:
         """The end of the text: the document's own sections, and every local clause that has
@@ -274,7 +268,7 @@ class Numbering:
         self._part = self._clause = self._model_clause = 0
         self._in_part = False
         if planned.appendix:
-            self._container = _words(planned.label)
+            self._container = _label_key(planned.label)
             self._section = None
             self._path = []
             return f"## {escape_markdown(planned.label)}: {escape_markdown(heading)}"
@@ -300,7 +294,6 @@ class Numbering:
         before = self._after_clause()
         self._clause += 1
         self._model_clause += 1
-        self._sub = 0
         return before + _dotted([*self._path, self._clause])
 
     def _after_clause(self) -> str:
@@ -343,7 +336,8 @@ def _section_name(planned: Planned) -> str:
     return f'{number}, "{planned.heading}"' if planned.heading else number
 
 
-def _words(text: str) -> str:
+def _label_key(text: str) -> str:
+    """A heading label ("Appendix 2") as local clauses' `after` names it, for comparing."""
     return " ".join(text.casefold().split())
 
 
