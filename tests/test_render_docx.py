@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from conftest import EXAMPLES, run
+from conftest import EXAMPLES, ROOT, run
 from icslint.loader import load
 from icslint.render import OutputFormat
 from icslint.render.docx import column_widths, render_docx
@@ -34,6 +34,7 @@ from test_render import need
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 ICB = EXAMPLES / "valid" / "severnmoor-icb-constitution.yaml"
+LOCAL_CLAUSES = ROOT / "tests" / "data" / "severnmoor-icb-constitution-local-clauses.yaml"
 EVERY_EXAMPLE = sorted((EXAMPLES / "valid").glob("*.yaml")) + sorted(
     (EXAMPLES / "variants").glob("*.yaml")
 )
@@ -46,7 +47,12 @@ USABLE = A4_WIDTH - 2 * MARGIN
 @functools.cache
 def rendered(source: Path, draft: bool = False) -> tuple[str, bytes]:
     """The Markdown and the Word file of an example, as made on DAY."""
-    document = load(source.read_text(encoding="utf-8"), str(source)).document
+    return rendered_text(source.read_text(encoding="utf-8"), str(source), draft)
+
+
+def rendered_text(text: str, name: str, draft: bool = False) -> tuple[str, bytes]:
+    """The Markdown and the Word file of the document `text`, as made on DAY."""
+    document = load(text, name).document
     assert document is not None
     markdown = render(document, OutputFormat.md, draft=draft, today=DAY).decode("utf-8")
     return markdown, render(document, OutputFormat.docx, draft=draft, today=DAY)
@@ -353,6 +359,95 @@ def test_libreoffice_renumbers_a_clause_added_in_word(tmp_path: Path) -> None:
         f"2.2.1 {numbered['2.2.1']}",
     ]
     assert in_order(expected, body_of(lines, markdown)) == []
+
+
+@functools.cache
+def odd_sections() -> tuple[str, bytes]:
+    """The ICB example with its sections numbered 1, 3, 5 ... 17, not 1 to 9."""
+    text = re.sub(
+        r'number: "(\d)"',
+        lambda m: f'number: "{2 * int(m[1]) - 1}"',
+        ICB.read_text(encoding="utf-8"),
+    )
+    assert '{number: "3", heading: Composition of the Board of the ICB}' in text
+    return rendered_text(text, "odd-sections.yaml")
+
+
+ADDED = "A clause added in Word."
+# Where a clause is added, with the style of the clause it goes before: in Appendix 2 of a
+# document with local clauses, before clause 4.2 of its standing orders; in section 3 of a
+# document whose sections are numbered 1, 3, 5, before 3.1.2. (The document, the number and
+# the opening words of the clause it goes before, that clause's style.)
+ADDITIONS = {
+    "appendix": (
+        LOCAL_CLAUSES,
+        "4.2",
+        "Meetings of the Board are held in places accessible",
+        "Appendix 2 clause 1",
+    ),
+    "odd-sections": (None, "3.1.2", "", "Section 3 clause 2"),
+}
+
+
+def document_for(case: str) -> tuple[str, bytes]:
+    source = ADDITIONS[case][0]
+    return rendered(source) if source is not None else odd_sections()
+
+
+def add_clause(word: WordDocument, number: str, opening: str) -> tuple[str, list[tuple[str, str]]]:
+    """Add a clause in `word` before the one numbered `number` that starts with `opening`, in
+    that clause's style: the style's name, and the numbers and texts Word should then show,
+    with the clauses after it in the same part moved on by one."""
+    shown = shown_numbers(word)
+    target = next(p for p, n in shown if n == number and p.text.startswith(opening))
+    style = target.style.name
+    target.insert_paragraph_before(ADDED, style=style)
+    prefix = number.split(".")[:-1]
+    expected, moving = [], False
+    for paragraph, shown_number in shown:
+        if paragraph._p is target._p:
+            expected.append((number, ADDED))
+            moving = True
+        parts = shown_number.split(".")
+        moving = moving and parts[: len(prefix)] == prefix and len(parts) > len(prefix)
+        if moving:
+            parts[len(prefix)] = str(int(parts[len(prefix)]) + 1)
+        expected.append((".".join(parts), paragraph.text))
+    return style, expected
+
+
+@pytest.mark.parametrize("case", ADDITIONS)
+def test_a_clause_added_anywhere_with_its_neighbours_style_renumbers_the_ones_after(
+    case: str,
+) -> None:
+    _, number, opening, style_name = ADDITIONS[case]
+    word = word_of(document_for(case)[1])
+    style, expected = add_clause(word, number, opening)
+    after = [(shown, paragraph.text) for paragraph, shown in shown_numbers(word)]
+    assert after == expected
+    following = expected[expected.index((number, ADDED)) + 1]
+    assert following == ({"appendix": "4.3", "odd-sections": "3.1.3"}[case], following[1])
+    # The style a reader sees on the clauses around it names where they are.
+    assert style == style_name
+
+
+def test_libreoffice_renumbers_a_clause_added_anywhere(tmp_path: Path) -> None:
+    edited, expected = {}, {}
+    for case, (_, number, opening, _) in ADDITIONS.items():
+        word = word_of(document_for(case)[1])
+        _, expected[case] = add_clause(word, number, opening)
+        buffer = io.BytesIO()
+        word.save(buffer)
+        edited[case] = buffer.getvalue()
+    texts = libreoffice_text(edited, tmp_path / "lo")
+    missing = {
+        case: in_order(
+            [f"{n} {text}" for n, text in expected[case]],
+            body_of(texts[case], document_for(case)[0]),
+        )[:3]
+        for case in ADDITIONS
+    }
+    assert missing == {case: [] for case in ADDITIONS}
 
 
 # --- Tables ---------------------------------------------------------------------------------

@@ -3,9 +3,10 @@
 A board signs this file, so it is laid out as one: A4 in British English, with the document's
 own properties (its title, whose document it is, the day it was made). Headings use Word's own
 Title and Heading styles, so the navigation pane and the table of contents after the title
-work. Section, part and clause numbers are Word list numbering, not typed text: one multi-level
-list linked to Heading 1 and to the "Clause 1", "Clause 2" ... styles shows the numbers the
-Markdown gives, and a clause added in Word renumbers the ones after it. Tables are real Word
+work. Section, part and clause numbers are Word list numbering, not typed text: multi-level
+lists linked to Heading 1 and to clause styles ("Clause 1", "Clause 2" ...; "Appendix 2
+clause 1" ... in an appendix) show the numbers the Markdown gives, and a clause added in Word
+with the style of the clauses around it renumbers the ones after it. Tables are real Word
 tables whose columns fit their content, whose header rows repeat and whose rows never split
 across pages.
 """
@@ -230,6 +231,8 @@ def _heading(word: WordDocument, tag: str, spans: list[_Span], numbers: _Numbers
         spans[0] = replace(spans[0], text=spans[0].text[match.end() :])
     elif tag != "h1":
         numbers.unnumbered(paragraph)  # the heading style is numbered; "Appendix 1" is not
+        if tag == "h2":
+            numbers.appendix("".join(span.text for span in spans))
     _runs(paragraph, iter(spans))
 
 
@@ -242,9 +245,8 @@ def _paragraph(
         return paragraph
     if clause is None:
         return word.add_paragraph()
-    depth = clause.count(".")
-    paragraph = _add_paragraph(word, numbers.clause_style(min(depth, LEVELS - 1)))
-    if not numbers.number(paragraph, clause):  # deeper than Word's lists go: typed
+    paragraph = word.add_paragraph()
+    if not numbers.clause(paragraph, clause):  # deeper than Word's lists go: typed
         paragraph.add_run(f"{clause} ").bold = True
     return paragraph
 
@@ -309,18 +311,32 @@ def _runs(paragraph: Paragraph, spans: Iterator[_Span]) -> None:
 # --- Numbering -------------------------------------------------------------------------------
 
 
+@dataclass
+class _List:
+    """A multi-level list (a w:num of its own w:abstractNum) and the clause styles linked to it."""
+
+    num_id: int
+    levels: list[BaseOxmlElement]
+    style_name: str  # "Clause", "Appendix 2 clause": its styles are "Clause 1", "Clause 2" ...
+    styles: dict[int, str] = field(default_factory=dict)  # style ids by level
+
+
 class _Numbers:
     """Section, part and clause numbers as Word list numbering.
 
-    One multi-level list gives level 0 the section's number (2), level 1 a part's or a clause's
-    under a section (2.1), level 2 a clause's (2.1.1) and so on. Its levels are linked to
-    Heading 1 and to the styles "Clause 1", "Clause 2" ..., and Heading 2 is numbered at level 1,
-    so a heading or clause added in Word takes the next number and the ones after it move on.
+    A multi-level list gives level 0 the section's number (2), level 1 a part's or a clause's
+    under a section (2.1), level 2 a clause's (2.1.1) and so on. The main list's levels are
+    linked to Heading 1 and to the styles "Clause 1", "Clause 2" ..., and Heading 2 is numbered
+    at level 1, so a heading or clause added in Word takes the next number and the ones after
+    it move on.
 
     Word counts each level on from its previous number and restarts the levels below. Where the
-    Markdown's number is not the one Word would reach by counting (the first part of an
-    appendix, "1" after section 9), a new list starts there at that number, so Word always
-    shows the Markdown's numbers. A new list that starts below level 0 ("6.3") writes the
+    Markdown's number is not the one Word would reach by counting (the first part of each
+    appendix, "1" after section 9, section 5 straight after section 3), a new list starts there
+    at that number, so Word always shows the Markdown's numbers. Each new list has clause
+    styles of its own, named for where it starts ("Appendix 2 clause 1", "Section 5 clause 1")
+    and linked to it alone, so a clause added with the style of the clauses around it continues
+    their list, not the main one. A new list that starts below level 0 ("6.3") writes the
     numbers above as text ("6.%2"): Word and LibreOffice disagree on what a level not yet used
     in a list shows, so no number here depends on one.
     """
@@ -328,30 +344,28 @@ class _Numbers:
     def __init__(self, word: WordDocument) -> None:
         self._styles = word.styles
         self._numbering = word.part.numbering_part.element
-        self._main, self._main_levels = self._new_list([], 1)
-        self._num_id = self._main
+        self._main = self._list = _List(*self._new_list([], 1), style_name="Clause")
         self._fixed: list[int] = []  # the current list's numbers written as text
         self._counters: list[int | None] = []  # the last number shown at each level
         self._start = 1  # the current list's first number, at the level below `_fixed`
-        self._clause_styles: dict[int, str] = {}
-        self._link(self._styles["Heading 1"], 0)
-        self._link(self._styles["Heading 2"], 1, reverse=False)
+        self._appendix: str | None = None  # the appendix the text is in ("Appendix 2")
+        self._lists_in_appendix = 0
+        self._list_due = False  # the next number starts a new list, as an appendix's does
+        self._list_names = {self._main.style_name}
+        self._link(self._styles["Heading 1"], self._main, 0)
+        self._link(self._styles["Heading 2"], self._main, 1, reverse=False)
         _set_num(self._styles["TOC Heading"].element.get_or_add_pPr(), 0, None)
         for depth in (1, 2, 3):
-            self.clause_style(depth)
+            self._clause_style(depth)
 
-    def clause_style(self, depth: int) -> str:
-        """The id of the style of a clause numbered at `depth` (2.1 is 1, 2.1.1 is 2), linked to
-        the list."""
-        if depth not in self._clause_styles:
-            name = f"Clause {depth}"
-            style = cast(ParagraphStyle, self._styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))
-            style.base_style = self._styles["Normal"]
-            style.next_paragraph_style = style  # Enter at the end of a clause starts the next
-            style.quick_style = True
-            self._link(style, depth)
-            self._clause_styles[depth] = str(style.style_id)
-        return self._clause_styles[depth]
+    def clause(self, paragraph: Paragraph, number: str) -> bool:
+        """Give the clause `paragraph` the list number `number` ("2.1.3") and the clause style
+        of that list and level; False, and no list number, if it has too many parts."""
+        numbered = self.number(paragraph, number)
+        paragraph._p.style = self._clause_style(min(number.count("."), LEVELS - 1))
+        if not numbered:
+            self.unnumbered(paragraph)
+        return numbered
 
     def number(self, paragraph: Paragraph, number: str) -> bool:
         """Give `paragraph` the list number `number` ("2.1.3"); False if it has too many parts."""
@@ -359,17 +373,58 @@ class _Numbers:
         level = len(values) - 1
         if level >= LEVELS:
             return False
-        if self._next(level) != values:
-            self._num_id, _ = self._new_list(values[:level], values[level])
+        if self._list_due or self._next(level) != values:
+            self._list_due = False
+            num_id, levels = self._new_list(values[:level], values[level])
+            self._list = _List(num_id, levels, style_name=self._new_list_name(number))
             self._fixed, self._counters, self._start = values[:level], [], values[level]
         seen = self._counters + [None] * LEVELS
         self._counters = [*seen[:level], values[level]]
-        _set_num(paragraph._p.get_or_add_pPr(), self._num_id, level)
+        _set_num(paragraph._p.get_or_add_pPr(), self._list.num_id, level)
         return True
 
     def unnumbered(self, paragraph: Paragraph) -> None:
         """A paragraph whose style is numbered but which has no number ("Appendix 1: ...")."""
         _set_num(paragraph._p.get_or_add_pPr(), 0, None)
+
+    def appendix(self, heading: str) -> None:
+        """What follows the heading `heading`, which has no number ("Appendix 2: Standing
+        orders"), is an appendix: its numbers are a list of their own, named after it."""
+        self._appendix = printable(heading.split(":")[0]).strip()[:60] or "Appendix"
+        self._lists_in_appendix = 0
+        self._list_due = True
+
+    def _clause_style(self, level: int) -> str:
+        """The id of the style of a clause numbered at `level` (2.1 is 1, 2.1.1 is 2) of the
+        current list, linked to that list."""
+        if level not in self._list.styles:
+            name = f"{self._list.style_name} {level}"
+            style = cast(ParagraphStyle, self._styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))
+            style.base_style = self._styles["Normal"]
+            style.next_paragraph_style = style  # Enter at the end of a clause starts the next
+            style.quick_style = True
+            self._link(style, self._list, level)
+            self._list.styles[level] = str(style.style_id)
+        return self._list.styles[level]
+
+    def _new_list_name(self, number: str) -> str:
+        """The start of the names of a new list's clause styles: "Appendix 2 clause" for an
+        appendix's first list, else "Section 5 clause" or "Appendix 2 from 5 clause" after the
+        number the list starts at."""
+        if self._appendix is None:
+            where = f"Section {number}"
+        elif self._lists_in_appendix == 0:
+            where = self._appendix
+        else:
+            where = f"{self._appendix} from {number}"
+        if self._appendix is not None:
+            self._lists_in_appendix += 1
+        name, copies = f"{where} clause", 1
+        while name in self._list_names:  # two appendices of one name: unlikely, but possible
+            copies += 1
+            name = f"{where} ({copies}) clause"
+        self._list_names.add(name)
+        return name
 
     def _next(self, level: int) -> list[int] | None:
         """The number Word would give the next paragraph at `level` of the current list: the
@@ -384,12 +439,14 @@ class _Numbers:
         first = self._start if level == fixed else 1
         return [*self._fixed, *cast(list[int], above), first if last is None else last + 1]
 
-    def _link(self, style: ParagraphStyle, level: int, *, reverse: bool = True) -> None:
-        """Number `style` at `level` of the main list; with `reverse`, the level names the
+    def _link(
+        self, style: ParagraphStyle, numbers: _List, level: int, *, reverse: bool = True
+    ) -> None:
+        """Number `style` at `level` of the list `numbers`; with `reverse`, the level names the
         style too, as Word's "link level to style" does."""
-        _set_num(style.element.get_or_add_pPr(), self._main, level)
+        _set_num(style.element.get_or_add_pPr(), numbers.num_id, level)
         if reverse:
-            lvl_text = self._main_levels[level].find(qn("w:lvlText"))
+            lvl_text = numbers.levels[level].find(qn("w:lvlText"))
             assert lvl_text is not None
             lvl_text.addprevious(OxmlElement("w:pStyle", {qn("w:val"): style.style_id}))
 
