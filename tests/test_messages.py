@@ -306,3 +306,156 @@ def test_every_syntax_error_is_in_plain_words_at_a_place_in_the_file(
     assert JARGON.search(message) is None, message
     written = re.split(r"\r\n|\r|\n", text)
     assert 1 <= line <= len(written) and 1 <= column <= len(written[line - 1]) + 1
+
+
+# A list item indented more than the item above it is valid YAML: it goes on with the plain
+# text above, so the finding is ICL001 at the line that went wrong, and the file fails.
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "valid" / "severnmoor-icb-constitution.yaml"
+
+
+def findings(tmp_path: Path, text: str) -> list[tuple[str, int, int, str]]:
+    """Check `text` as a file: its breaches and not-stated findings, as (code, line, column,
+    message), and the check fails."""
+    path = tmp_path / "constitution.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--format", "json", str(path)])
+    reported = json.loads(result.stdout)["diagnostics"]
+    return [(f["code"], f["line"], f["column"], f["message"]) for f in reported] + [
+        ("exit", result.exit_code, 0, "")
+    ]
+
+
+def with_local_clauses(*clauses: str) -> tuple[str, int]:
+    """The example constitution with a local section holding `clauses` (lines as written), and
+    the line number of the first of them."""
+    example = EXAMPLE.read_text(encoding="utf-8")
+    section = lines(
+        "local_sections:", "  - heading: Our local commitments", "    clauses:", *clauses
+    )
+    return example + section, example.count("\n") + 4
+
+
+def test_a_clause_indented_into_the_clause_above_is_named_as_indentation(tmp_path: Path) -> None:
+    text, first = with_local_clauses(
+        "      - The ICB works with the councils to reduce inequalities.",
+        "       - The ICB reports to the Board at least once a year.",
+    )
+    assert findings(tmp_path, text) == [
+        (
+            "ICL001",
+            first + 1,
+            8,
+            f"This list item is indented by 7 spaces, more than the item above it on line "
+            f"{first} (6 spaces), so it is read as part of that item's text. Indent it by 6 "
+            f"spaces, like the item on line {first}, to make it an item of its own; or, if the "
+            "dash is part of the text, put the whole text in quotes or use `>-`.",
+        ),
+        ("exit", 1, 0, ""),
+    ]
+
+
+def test_a_clause_indented_into_the_clause_above_is_not_rendered(tmp_path: Path) -> None:
+    text, _ = with_local_clauses(
+        "      - The ICB works with the councils to reduce inequalities.",
+        "       - The ICB reports to the Board at least once a year.",
+    )
+    path = tmp_path / "constitution.yaml"
+    path.write_text(text, encoding="utf-8")
+    output = tmp_path / "constitution.html"
+    result = CliRunner().invoke(app, ["render", str(path), "--output", str(output)])
+    assert result.exit_code == 1, result.output
+    assert "correct the ICL001 and ICL002 problems first" in result.output
+    assert not output.exists()
+
+
+def test_a_code_indented_into_the_code_above_is_named_as_indentation(tmp_path: Path) -> None:
+    example = EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    agenda = example.index("    - agenda\n")
+    example[agenda] = "     - agenda\n"
+    above = agenda  # the line number (1-based) of `- calling_meetings`
+    assert example[above - 1] == "    - calling_meetings\n"
+    reported = findings(tmp_path, "".join(example))
+    assert reported[1:3] == [
+        (
+            "ICL002",
+            above,
+            7,
+            '"calling_meetings - agenda" is not an allowed value for standing_orders.covers[0]. '
+            'Did you mean "calling_meetings"? Use one of: calling_meetings, agenda, '
+            "chair_of_meeting, quorum, decision_making, minutes, admission_of_public, "
+            "delegation, suspension, use_of_seal, amendment.",
+        ),
+        (
+            "ICL001",
+            above + 1,
+            6,
+            f"This list item is indented by 5 spaces, more than the item above it on line "
+            f"{above} (4 spaces), so it is read as part of that item's text. Indent it by 4 "
+            f"spaces, like the item on line {above}, to make it an item of its own; or, if the "
+            "dash is part of the text, put the whole text in quotes or use `>-`.",
+        ),
+    ]
+    assert reported[-1] == ("exit", 1, 0, "")
+
+
+def test_a_list_item_indented_into_the_text_of_a_key(tmp_path: Path) -> None:
+    example = EXAMPLE.read_text(encoding="utf-8")
+    first = example.count("\n") + 2
+    text = example + lines(
+        "local_sections:",
+        "  - heading: Our local commitments",
+        "      - reporting",
+        "    clauses:",
+        "      - The ICB reports to the Board at least once a year.",
+    )
+    assert findings(tmp_path, text) == [
+        (
+            "ICL001",
+            first + 1,
+            7,
+            f"This list item is indented by 6 spaces, more than `heading:` on line {first} "
+            "(4 spaces), so it is read as part of the text of `heading:`. If the dash is part of "
+            "the text, put the whole text in quotes or use `>-`; if `heading:` is meant to hold "
+            "a list, put each item, the first one too, on a line of its own beginning with '- '.",
+        ),
+        ("exit", 1, 0, ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "clauses",
+    [
+        (
+            "      - >-",
+            "        The ICB reports to the Board on:",
+            "        - its spending;",
+            "        - its performance.",
+        ),
+        ('      - "The ICB works with the councils', '         - and reports to the Board."'),
+        ("      - 'The ICB works with the councils", "         - and reports to the Board.'"),
+        (
+            "      - The ICB works with the councils to reduce inequalities.",
+            "      - The ICB reports to the Board at least once a year,",
+            "        on its spending and - where asked - its performance.",
+        ),
+    ],
+    ids=["folded-block", "double-quoted", "single-quoted", "dashes-within-a-line"],
+)
+def test_a_dash_in_text_meant_as_text_is_not_reported(
+    tmp_path: Path, clauses: tuple[str, ...]
+) -> None:
+    text, _ = with_local_clauses(*clauses)
+    assert findings(tmp_path, text) == [("exit", 0, 0, "")]
+
+
+def test_lists_nested_correctly_are_not_reported(tmp_path: Path) -> None:
+    text, _ = with_local_clauses(
+        "      - The ICB works with the councils",
+        "        to reduce inequalities.",
+        "      - The ICB reports to the Board at least once a year.",
+        "  - heading: Our partners",
+        "    clauses:",
+        "      - The ICB meets its partners each quarter.",
+    )
+    assert findings(tmp_path, text) == [("exit", 0, 0, "")]

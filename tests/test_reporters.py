@@ -550,3 +550,14 @@ def test_terminal_excerpts_read_each_file_once(monkeypatch: pytest.MonkeyPatch) 
     text.report(result, stream)
     assert reads == [path]
     assert "removal_by: The Board, by a two-thirds majority" in stream.getvalue()
+
+
+def test_the_summary_counts_file_problems_in_the_plural(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "kind: icb-constitution\nschema_version: 1\nmeta: {version: '1', bogus: 2, other: 3}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("check", "--no-cache", str(broken))
+    assert code == 1
+    assert "2 file problems)" in out.splitlines()[-1]

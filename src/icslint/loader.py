@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from icslint.diagnostics import Diagnostic, Loc
 from icslint.files import encoding_of
+from icslint.indentation import folded_items
 from icslint.models import MODELS, Document
 from icslint.printable import printable
 from icslint.reading import Unread, file_loc, read_document
@@ -175,6 +176,12 @@ def load(text: str, path: str) -> Loaded:
     reading = read_document(model, data, repeated)
     problems = [
         tool_diagnostic(YAML_SYNTAX, path, *r.at, r.message, r.first or ()) for r in source.repeated
+    ]
+    # A list item indented into the plain text above it is read, as YAML reads it, as part of
+    # that text; it is reported so that the file fails the check and cannot be rendered.
+    problems += [
+        tool_diagnostic(YAML_SYNTAX, path, f.line, f.column, f.message, f.loc)
+        for f in folded_items(text, source)
     ]
     for loc, message in reading.problems:
         line, column = source.position(loc)

@@ -113,7 +113,14 @@ def summary(result: Result) -> Text:
     if not result.files and not result.diagnostics:
         return Text("No documents checked.")
     by_level = Counter(d.level for d in breaches)
-    levels = ", ".join(f"{by_level[level]} {level.label}" for level in Level if by_level[level])
+    levels = ", ".join(
+        # "2 statute" counts breaches of that level; a file problem is a thing, and counts.
+        _plural(by_level[level], level.label, f"{level.label}s")
+        if level is Level.TOOL
+        else f"{by_level[level]} {level.label}"
+        for level in Level
+        if by_level[level]
+    )
     parts = [
         _plural(len(breaches), "breach", "breaches") + (f" ({levels})" if levels else ""),
         f"{len(result.not_stated)} not stated",
