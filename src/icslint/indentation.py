@@ -16,10 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from icslint.diagnostics import Loc
-from icslint.source import SourceDocument
+from icslint.source import LINE_BREAK, SourceDocument
 
-# Where YAML 1.2 ends a line, as the parser counts lines.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A value that may hold a folded list item: "- " (or a bare "-") after a folded line break.
 _FOLDED_DASH = re.compile(r"[ \n]-(?: |$)", re.MULTILINE)
 # What may stand before a key or a list item's value on its line in block style: indentation
@@ -58,7 +56,7 @@ def folded_items(text: str, source: SourceDocument) -> list[FoldedItem]:
         if not _FOLDED_DASH.search(value) or loc not in source.positions:
             continue
         if lines is None:
-            lines = _LINE_BREAK.split(text)
+            lines = LINE_BREAK.split(text)
         found.extend(_in_value(lines, loc, value, source.positions[loc]))
     return found
 

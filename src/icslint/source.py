@@ -44,7 +44,7 @@ MAX_DEPTH = 100
 MAX_NUMBER_DIGITS = 100
 
 # Where YAML 1.2 ends a line: the line and column of a position are counted the same way.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _CORE = "tag:yaml.org,2002:"
 
@@ -332,7 +332,7 @@ def _repeated(
 def position_of(text: str, index: int) -> Position:
     """The 1-based (line, column) of the character at `index`."""
     before = text[: max(0, min(index, len(text)))]
-    breaks = list(_LINE_BREAK.finditer(before))
+    breaks = list(LINE_BREAK.finditer(before))
     start = breaks[-1].end() if breaks else 0
     return (len(breaks) + 1, len(before) - start + 1)
 

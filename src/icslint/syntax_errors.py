@@ -18,14 +18,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from icslint.source import LINE_BREAK
+
 Position = tuple[int, int]
 """A 1-based (line, column)."""
 
 # YAML allows a plain `key:` of at most 1024 characters.
 MAX_SIMPLE_KEY = 1024
 
-# Where YAML 1.2 ends a line, as the parser counts lines.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # `key:` at the start of a line's content (after any `- `): a quoted key, or plain text up to
 # the first colon that is followed by a space or ends the line.
@@ -55,7 +55,7 @@ class Complaint:
 
 def describe(complaint: Complaint, text: str) -> tuple[str, Position]:
     """What is wrong, in plain words with the fix, and where: always a place in the text."""
-    lines = _LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     message, (line, column) = _explain(complaint, lines)
     if line > len(lines):  # the parser stopped at the end of the text
         line, column = len(lines), len(lines[-1]) + 1

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 # could be the start of an ordinary sentence).
 CLAUSE_NUMBER = re.compile(r"^(\d+(?:\.\d+)+) ")
 # A section or part heading's number ("6", "6.2"), or an appendix's ("Appendix 2: ...").
-HEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)*) ")
+HEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)*) (?=\S)")
 APPENDIX = re.compile(r"^((?:appendix|annex|schedule) [0-9a-z]+)\b", re.IGNORECASE)
 
 

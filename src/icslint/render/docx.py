@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import cast
@@ -37,15 +36,12 @@ from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
 from icslint.printable import printable
-from icslint.render.blocks import parse
+from icslint.render.blocks import HEADING_NUMBER, parse
 from icslint.render.facts import DocumentFacts
 
 # Word's own styles by their ids (Heading1 is "Heading 1"), the same in every Word document.
 HEADING_STYLES = {"h1": "Title", "h2": "Heading1", "h3": "Heading2", "h4": "Heading3"}
 BULLET_STYLES = ("ListBullet", "ListBullet2")
-# A section or part number at the start of a heading: "2 Composition of the board", "2.1 The
-# board", "1 Definitions" (an appendix's part).
-HEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)*) (?=\S)")
 DRAFT_RED = RGBColor(0xC0, 0x00, 0x00)
 
 # A4 with Word's British margins of 2.54 cm, in twentieths of a point as Word stores them.
